@@ -1,0 +1,167 @@
+using LoanWebhooks.Sdk.Generators.Model;
+
+namespace LoanWebhooks.Sdk.Generators.Emitting;
+
+/// <summary>
+/// Emits a hand-rolled-style <c>JsonConverter&lt;T&gt;</c> per record: a single forward pass over
+/// the reader, no reflection, unknown members into ExtensionData, duplicates and missing required
+/// members rejected with the JSON path of the offending member.
+/// </summary>
+internal static class ConverterEmitter
+{
+    private const string Objects = "global::LoanWebhooks.Sdk.Serialization.JsonObjectReading";
+    private const string Violation = "global::LoanWebhooks.Sdk.Serialization.SchemaViolationException";
+
+    public static string Emit(ProviderModel provider, RecordModel record)
+    {
+        string ns = provider.Namespace;
+        string type = $"global::{ns}.{record.TypeName}";
+        var w = new SourceWriter();
+        FileHeader.Write(w, record.SourcePath);
+        w.Line($"namespace {ns};");
+        w.Line();
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"internal sealed class {record.TypeName}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>");
+        w.Line($"public static readonly {record.TypeName}JsonConverter Instance = new();");
+        w.Line();
+
+        var properties = record.Properties;
+        for (int i = 0; i < properties.Count; i++)
+        {
+            w.Line($"private static global::System.ReadOnlySpan<byte> Name{i} => {SourceWriter.Literal(properties[i].JsonName)}u8;");
+        }
+
+        string? discriminator = record.Event?.RootDiscriminatorJsonName;
+        if (discriminator is not null)
+        {
+            w.Line($"private static global::System.ReadOnlySpan<byte> DiscriminatorName => {SourceWriter.Literal(discriminator)}u8;");
+        }
+
+        w.Line();
+        EmitRead(w, record, ns, type, discriminator);
+        w.Line();
+        EmitWrite(w, record, ns, type, discriminator);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitRead(SourceWriter w, RecordModel record, string ns, string type, string? discriminator)
+    {
+        var properties = record.Properties;
+        w.Open($"public override {type} Read(ref {TypeSyntax.Reader} reader, global::System.Type typeToConvert, {TypeSyntax.Options} options)");
+        w.Line($"{Objects}.ReadStartObject(ref reader);");
+        for (int i = 0; i < properties.Count; i++)
+        {
+            w.Line($"{TypeSyntax.Name(properties[i].Type.WithNullable(true), ns)} value{i} = default;");
+            w.Line($"bool has{i} = false;");
+        }
+
+        if (discriminator is not null)
+        {
+            w.Line("bool hasDiscriminator = false;");
+        }
+
+        w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;");
+        w.Line("string? member = null;");
+        w.Open("try");
+        w.Open($"while ({Objects}.ReadNextProperty(ref reader))");
+        for (int i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            w.Open($"if (reader.ValueTextEquals(Name{i}))");
+            w.Line($"member = {SourceWriter.Literal(property.JsonName)};");
+            w.Line($"{Objects}.ReadMemberValue(ref reader, ref has{i});");
+            w.Line($"value{i} = {TypeSyntax.ReadExpression(property.Type, ns, "reader", "options", 0)};");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+        }
+
+        if (discriminator is not null)
+        {
+            w.Open("if (reader.ValueTextEquals(DiscriminatorName))");
+            w.Line($"member = {SourceWriter.Literal(discriminator)};");
+            w.Line($"{Objects}.ReadMemberValue(ref reader, ref hasDiscriminator);");
+            w.Line($"{TypeSyntax.Readers}.ReadString(ref reader);");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("member = reader.GetString();");
+        w.Line($"{Objects}.ReadExtensionMember(ref reader, member!, ref extensionData);");
+        w.Close();
+        w.Close();
+        w.Line($"catch ({Violation} e) when (e.PrependMember(member))");
+        w.Line("{");
+        w.Line("    throw;");
+        w.Line("}");
+        w.Line();
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Required)
+            {
+                w.Open($"if (!has{i})");
+                w.Line($"throw {Violation}.MissingRequiredMember({SourceWriter.Literal(properties[i].JsonName)});");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        w.Line($"return new {type}");
+        w.Line("{");
+        w.Indent();
+        for (int i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            // value{i} was declared nullable; a required non-nullable member was checked above and the reader rejected null.
+            string value = property.Type.Nullable
+                ? $"value{i}"
+                : IsValueType(property.Type) ? $"value{i}.GetValueOrDefault()" : $"value{i}!";
+            w.Line($"{property.CSharpName} = {value},");
+        }
+
+        w.Line("ExtensionData = extensionData,");
+        w.Outdent();
+        w.Line("};");
+        w.Close();
+    }
+
+    private static void EmitWrite(SourceWriter w, RecordModel record, string ns, string type, string? discriminator)
+    {
+        var properties = record.Properties;
+        w.Open($"public override void Write({TypeSyntax.Writer} writer, {type} value, {TypeSyntax.Options} options)");
+        w.Line("writer.WriteStartObject();");
+        if (discriminator is not null)
+        {
+            w.Line("writer.WriteString(DiscriminatorName, value.EventType);");
+        }
+
+        for (int i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            string access = "value." + property.CSharpName;
+            if (property.Required)
+            {
+                w.Line($"writer.WritePropertyName(Name{i});");
+                w.Line(TypeSyntax.WriteStatement(property.Type, ns, access, "writer", "options", 0));
+            }
+            else
+            {
+                // An optional member that is null was absent (or null) on the wire: leave it out.
+                w.Open($"if ({access} is {{ }} present{i})");
+                w.Line($"writer.WritePropertyName(Name{i});");
+                w.Line(TypeSyntax.WriteNonNull(property.Type.WithNullable(false), ns, $"present{i}", "writer", "options", 0));
+                w.Close();
+            }
+        }
+
+        w.Line($"{TypeSyntax.Writers}.WriteExtensionData(writer, value.ExtensionData);");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private static bool IsValueType(TypeModel type) => type.Kind is
+        ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.DateTimeOffset or
+        ValueKind.UnixMillisecondsDateTimeOffset or ValueKind.Date or ValueKind.JsonElement;
+}

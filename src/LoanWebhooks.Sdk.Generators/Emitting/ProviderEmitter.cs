@@ -1,0 +1,171 @@
+using System.Linq;
+using LoanWebhooks.Sdk.Generators.Model;
+
+namespace LoanWebhooks.Sdk.Generators.Emitting;
+
+/// <summary>Emits a provider's base event, unknown event, discriminated-union parser and JSON context.</summary>
+internal static class ProviderEmitter
+{
+    private const string Events = "global::LoanWebhooks.Sdk.Events";
+    private const string Parsing = "global::LoanWebhooks.Sdk.Parsing";
+
+    public static string EmitBaseEvent(ProviderModel provider)
+    {
+        var w = Start(provider);
+        w.DocXml("summary", $"Base of every {provider.Name} webhook event. Pattern-match on the derived types, or handle <see cref=\"{provider.Name}UnknownEvent\"/> for types this SDK version does not know.");
+        w.Doc("remarks", provider.Summary);
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public abstract partial record {provider.Name}Event : {Events}.WebhookEvent");
+        w.Doc("summary", "Called by the generated event records only.");
+        w.Open($"private protected {provider.Name}Event()");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
+        w.Line($"public sealed override {Events}.WebhookProvider Provider => {Events}.WebhookProvider.{provider.Name};");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);");
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitUnknownEvent(ProviderModel provider)
+    {
+        var w = Start(provider);
+        w.DocXml("summary", $"A {provider.Name} event whose type this SDK version does not know (or, where the provider allows it, a payload without a discriminator). Nothing is dropped: <see cref=\"Payload\"/> and <see cref=\"{Events}.WebhookEvent.RawJson\"/> hold the whole body.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public sealed partial record {provider.Name}UnknownEvent : {provider.Name}Event, {Events}.IUnknownWebhookEvent");
+        w.Doc("summary", "Creates an unknown event.");
+        w.Line("/// <param name=\"eventType\">The discriminator value as received; empty when the payload had none.</param>");
+        w.Line("/// <param name=\"payload\">The whole payload.</param>");
+        w.Open($"public {provider.Name}UnknownEvent(string eventType, global::System.Text.Json.JsonElement payload)");
+        w.Line("EventType = eventType ?? throw new global::System.ArgumentNullException(nameof(eventType));");
+        w.Line("Payload = payload;");
+        w.Line($"Match = {Events}.WebhookEventMatch.Unknown;");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public global::System.Text.Json.JsonElement Payload { get; }");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);");
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitParser(ProviderModel provider)
+    {
+        var w = Start(provider);
+        string name = provider.Name;
+        var events = provider.Records.Where(r => r.Event is not null).OrderBy(r => r.Event!.EventType, System.StringComparer.Ordinal).ToList();
+        w.DocXml("summary", $"Parses {name} webhook bodies into the most specific <see cref=\"{name}Event\"/>. The discriminator is <c>{SourceWriter.Escape(Pointer(provider.DiscriminatorPath))}</c>; {events.Count} event types are known.");
+        w.Doc("remarks", "Thread-safe; create one per options and reuse it (or use Default).");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name}WebhookParser : {Parsing}.WebhookParser<{name}Event>");
+        w.Line($"private static readonly {Parsing}.WebhookEventCatalog<{name}Event> EventCatalog = new(");
+        w.Indent();
+        w.Line($"{Events}.WebhookProvider.{name},");
+        string path = string.Join(", ", provider.DiscriminatorPath.Select(SourceWriter.Literal));
+        string idempotency = string.Join(", ", provider.IdempotencyKeyPath.Select(SourceWriter.Literal));
+        w.Line($"new {Parsing}.WebhookDiscriminator(new string[] {{ {path} }}, optional: {Bool(provider.DiscriminatorOptional)}, versioned: {Bool(provider.DiscriminatorVersioned)}),");
+        w.Line($"new string[] {{ {idempotency} }},");
+        w.Line($"new {Parsing}.WebhookEventDescriptor<{name}Event>[]");
+        w.Line("{");
+        w.Indent();
+        foreach (var record in events)
+        {
+            string type = $"global::{provider.Namespace}.{record.TypeName}";
+            string aliases = string.Join(", ", record.Event!.Aliases.Select(SourceWriter.Literal));
+            w.Line($"new({type}.EventTypeName, new string[] {{ {aliases} }}, typeof({type}), static (ref {TypeSyntax.Reader} reader, {TypeSyntax.Options} options) => {record.TypeName}JsonConverter.Instance.Read(ref reader, typeof({type}), options)),");
+        }
+
+        w.Outdent();
+        w.Line("},");
+        w.Line($"static (eventType, payload) => new {name}UnknownEvent(eventType, payload));");
+        w.Outdent();
+        w.Line();
+        w.Doc("summary", "Creates a parser with default options.");
+        w.Line($"public {name}WebhookParser()");
+        w.Line($"    : this(new {Parsing}.WebhookParserOptions())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a parser with the given limits.");
+        w.Line("/// <param name=\"options\">Body size and nesting limits.</param>");
+        w.Line($"public {name}WebhookParser({Parsing}.WebhookParserOptions options)");
+        w.Line("    : base(EventCatalog, options)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "A shared parser with default options.");
+        w.Line($"public static {name}WebhookParser Default {{ get; }} = new();");
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitJsonContext(ProviderModel provider)
+    {
+        var w = Start(provider);
+        string name = provider.Name;
+        w.Doc("summary", $"System.Text.Json metadata for every {name} type, backed by the generated converters: no reflection, trimming- and Native-AOT-safe. Use it to serialize events (for a queue, say) or with <c>JsonSerializer</c> directly.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Line("private static readonly global::System.Text.Json.JsonSerializerOptions DefaultOptions = global::LoanWebhooks.Sdk.Serialization.WebhookJsonDefaults.CreateOptions();");
+        w.Line();
+        w.Doc("summary", "A context bound to the SDK's default options (comments and trailing commas allowed when reading).");
+        w.Line($"public static {name}JsonContext Default {{ get; }} = new(global::LoanWebhooks.Sdk.Serialization.WebhookJsonDefaults.CreateOptions());");
+        w.Line();
+        w.Doc("summary", "Creates a context bound to <paramref name=\"options\"/>.");
+        w.Line("/// <param name=\"options\">Options the context takes ownership of.</param>");
+        w.Line($"public {name}JsonContext(global::System.Text.Json.JsonSerializerOptions options)");
+        w.Line("    : base(options)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => DefaultOptions;");
+        w.Line();
+        foreach (var record in provider.Records)
+        {
+            string type = $"global::{provider.Namespace}.{record.TypeName}";
+            w.DocXml("summary", $"Metadata for <see cref=\"{type}\"/>.");
+            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}> {record.TypeName} => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type}>)Options.GetTypeInfo(typeof({type}));");
+            w.Line();
+        }
+
+        w.Line("/// <inheritdoc/>");
+        w.Open("public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        w.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
+        w.Line("return typeInfo;");
+        w.Close();
+        w.Line();
+        w.Open("global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        foreach (var record in provider.Records)
+        {
+            string type = $"global::{provider.Namespace}.{record.TypeName}";
+            w.Open($"if (type == typeof({type}))");
+            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {record.TypeName}JsonConverter.Instance);");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static SourceWriter Start(ProviderModel provider)
+    {
+        var w = new SourceWriter();
+        FileHeader.Write(w, null);
+        w.Line($"namespace {provider.Namespace};");
+        w.Line();
+        return w;
+    }
+
+    private static string Pointer(EquatableArray<string> path) => "/" + string.Join("/", path);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,85 @@
+using LoanWebhooks.Sdk.Generators.Model;
+
+namespace LoanWebhooks.Sdk.Generators.Emitting;
+
+/// <summary>Emits one immutable record per object schema.</summary>
+internal static class RecordEmitter
+{
+    public static string Emit(ProviderModel provider, RecordModel record)
+    {
+        var w = new SourceWriter();
+        FileHeader.Write(w, record.SourcePath);
+        w.Line($"namespace {provider.Namespace};");
+        w.Line();
+        w.Doc("summary", record.Summary, $"The {record.TypeName} object of a {provider.Name} webhook.");
+        w.Doc("remarks", record.Remarks);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({record.TypeName}JsonConverter))]");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        string baseList = record.Event is null
+            ? "global::LoanWebhooks.Sdk.Events.IHasExtensionData"
+            : $"{provider.Name}Event, global::LoanWebhooks.Sdk.Events.IHasExtensionData";
+        w.Open($"public sealed partial record {record.TypeName} : {baseList}");
+
+        if (record.Event is { } eventInfo)
+        {
+            w.Doc("summary", $"The discriminator value {provider.Name} sends for this event: \"{eventInfo.EventType}\".");
+            w.Line($"public const string EventTypeName = {SourceWriter.Literal(eventInfo.EventType)};");
+            w.Line();
+            w.Line("/// <summary>Creates the event; <see cref=\"global::LoanWebhooks.Sdk.Events.WebhookEvent.EventType\"/> starts as <see cref=\"EventTypeName\"/>.</summary>");
+            w.Open($"public {record.TypeName}()");
+            w.Line("EventType = EventTypeName;");
+            w.Close();
+            w.Line();
+        }
+
+        foreach (var property in record.Properties)
+        {
+            w.Doc("summary", property.Summary, $"The <c>{SourceWriter.Escape(property.JsonName)}</c> member.");
+            if (property.Sensitive)
+            {
+                w.Doc("remarks", "Sensitive: never printed by ToString(). Keep it out of logs.");
+            }
+
+            w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
+            string required = property.Required ? "required " : "";
+            w.Line($"public {required}{TypeSyntax.Name(property.Type, provider.Namespace)} {property.CSharpName} {{ get; init; }}");
+            w.Line();
+        }
+
+        w.Doc("summary", "Members the schema does not describe, kept exactly as received so no data is lost.");
+        w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }");
+        w.Line();
+
+        string printSignature = record.Event is null
+            ? "private bool PrintMembers(global::System.Text.StringBuilder builder)"
+            : "protected override bool PrintMembers(global::System.Text.StringBuilder builder)";
+        if (record.Event is not null)
+        {
+            w.Line("/// <inheritdoc/>");
+        }
+
+        w.Open(printSignature);
+        if (record.Event is not null)
+        {
+            w.Open("if (base.PrintMembers(builder))");
+            w.Line("builder.Append(\", \");");
+            w.Close();
+        }
+
+        foreach (var property in record.Properties)
+        {
+            w.Line($"builder.Append({SourceWriter.Literal(property.CSharpName + " = ")});");
+            w.Line(property.Sensitive
+                ? $"global::LoanWebhooks.Sdk.Serialization.RecordPrinter.AppendSensitive(builder, {property.CSharpName});"
+                : $"global::LoanWebhooks.Sdk.Serialization.RecordPrinter.AppendValue(builder, {property.CSharpName});");
+            w.Line("builder.Append(\", \");");
+        }
+
+        w.Line("builder.Append(\"ExtensionData = \");");
+        w.Line("global::LoanWebhooks.Sdk.Serialization.RecordPrinter.AppendExtensionData(builder, ExtensionData);");
+        w.Line("return true;");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}

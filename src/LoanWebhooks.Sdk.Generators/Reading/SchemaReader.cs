@@ -1,0 +1,426 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LoanWebhooks.Sdk.Generators.Json;
+using LoanWebhooks.Sdk.Generators.Model;
+
+namespace LoanWebhooks.Sdk.Generators.Reading;
+
+/// <summary>
+/// Turns the schema files of one provider folder into a <see cref="ProviderModel"/>: plain,
+/// equatable data with no JSON DOM and no Roslyn symbols, so the emit step caches.
+/// </summary>
+internal sealed class SchemaReader
+{
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "ExtensionData", "EventType", "Provider", "RawJson", "Match", "EqualityContract", "EventTypeName",
+    };
+
+    private readonly string _folder;
+    private readonly List<DiagnosticModel> _diagnostics = new();
+    private readonly Dictionary<string, (SchemaFile File, JsonNode Root)> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _objectTypeNames = new(StringComparer.Ordinal);
+    private readonly List<RecordModel> _records = new();
+    private string _provider = "";
+
+    private SchemaReader(string folder) => _folder = folder;
+
+    /// <summary>Groups schema files by provider folder (<c>…/schemas/&lt;provider&gt;/…</c>) and reads each.</summary>
+    public static IEnumerable<ProviderResult> ReadAll(IEnumerable<SchemaFile> files, CancellationToken cancellationToken)
+    {
+        var byFolder = new SortedDictionary<string, List<SchemaFile>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            string? folder = ProviderFolderOf(file.Path);
+            if (folder is null)
+            {
+                continue;
+            }
+
+            if (!byFolder.TryGetValue(folder, out var list))
+            {
+                byFolder[folder] = list = new List<SchemaFile>();
+            }
+
+            list.Add(file);
+        }
+
+        foreach (var pair in byFolder)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new SchemaReader(pair.Key).Read(pair.Value.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+        }
+    }
+
+    /// <summary>The provider folder of a schema file, or null when the file is not a provider schema.</summary>
+    public static string? ProviderFolderOf(string path)
+    {
+        string normalized = Normalize(path);
+        int index = normalized.LastIndexOf("/schemas/", StringComparison.Ordinal);
+        if (index < 0 || !normalized.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string relative = normalized.Substring(index + "/schemas/".Length);
+        string[] parts = relative.Split('/');
+        bool isSchema = (parts.Length == 2 && parts[1] == "provider.json") ||
+                        (parts.Length == 3 && (parts[1] == "events" || parts[1] == "objects"));
+        return isSchema ? normalized.Substring(0, index + "/schemas/".Length) + parts[0] : null;
+    }
+
+    private ProviderResult Read(List<SchemaFile> files)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                _documents[Normalize(file.Path)] = (file, JsonText.Parse(file.Text));
+            }
+            catch (JsonTextException e)
+            {
+                Report(DiagnosticIds.InvalidJson, $"Schema file is not valid JSON: {e.Message}. Fix the JSON syntax; schema files are strict JSON (no comments or trailing commas).", file.Path, e.Line, e.Column);
+            }
+        }
+
+        if (_diagnostics.Count > 0)
+        {
+            return Result(null);
+        }
+
+        string manifestPath = _folder + "/provider.json";
+        if (!_documents.TryGetValue(manifestPath, out var manifest))
+        {
+            Report(DiagnosticIds.InvalidProviderManifest, $"Schema folder '{_folder}' has no provider.json. Add one with x-provider and x-discriminator (see schemas/README.md).", manifestPath, 0, 0);
+            return Result(null);
+        }
+
+        var root = manifest.Root;
+        _provider = root.GetString("x-provider") ?? "";
+        string? discriminator = root.GetString("x-discriminator");
+        if (!Names.IsValidIdentifier(_provider))
+        {
+            Report(DiagnosticIds.InvalidProviderManifest, "provider.json must set \"x-provider\" to the provider's C# name, e.g. \"Payitoff\".", manifestPath, root.Line, root.Column);
+            return Result(null);
+        }
+
+        var discriminatorPath = ParsePointer(discriminator);
+        if (discriminatorPath is null)
+        {
+            Report(DiagnosticIds.InvalidProviderManifest, "provider.json must set \"x-discriminator\" to a JSON Pointer such as \"/event_type\" or \"/payload/details/messageType\".", manifestPath, root.Line, root.Column);
+            return Result(null);
+        }
+
+        var idempotencyPath = root.GetString("x-idempotency-key") is { } idempotency ? ParsePointer(idempotency) : new List<string>();
+        if (idempotencyPath is null)
+        {
+            Report(DiagnosticIds.InvalidProviderManifest, "\"x-idempotency-key\" must be a JSON Pointer such as \"/payload/messageId\".", manifestPath, root.Line, root.Column);
+            return Result(null);
+        }
+
+        // Object type names first: events and other objects refer to them by path.
+        foreach (var pair in _documents.Where(d => IsKind(d.Key, "objects")))
+        {
+            string fileName = FileNameWithoutExtension(pair.Key);
+            _objectTypeNames[pair.Key] = pair.Value.Root.GetString("x-type-name") ?? _provider + Names.ToPascalCase(fileName);
+        }
+
+        foreach (var pair in _documents.Where(d => IsKind(d.Key, "objects")))
+        {
+            ReadRecord(pair.Value.Root, _objectTypeNames[pair.Key], pair.Key, eventInfo: null);
+        }
+
+        var seenEventTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in _documents.Where(d => IsKind(d.Key, "events")))
+        {
+            ReadEvent(pair.Key, pair.Value.Root, discriminatorPath, seenEventTypes);
+        }
+
+        var seenTypeNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in _records)
+        {
+            if (!seenTypeNames.Add(record.TypeName))
+            {
+                Report(DiagnosticIds.DuplicateTypeName, $"Two schemas produce the C# type '{record.TypeName}'. Give one of them a distinct \"x-type-name\".", record.SourcePath, 0, 0);
+            }
+        }
+
+        if (_diagnostics.Count > 0)
+        {
+            return Result(null);
+        }
+
+        var provider = new ProviderModel(
+            _provider,
+            "LoanWebhooks.Sdk." + _provider,
+            root.GetString("description") ?? root.GetString("title"),
+            new EquatableArray<string>(discriminatorPath),
+            root.GetBoolean("x-discriminator-optional"),
+            root.GetBoolean("x-discriminator-versioned"),
+            new EquatableArray<string>(idempotencyPath),
+            new EquatableArray<RecordModel>(_records.OrderBy(r => r.TypeName, StringComparer.Ordinal)));
+        return Result(provider);
+    }
+
+    private void ReadEvent(string path, JsonNode root, List<string> discriminatorPath, Dictionary<string, string> seenEventTypes)
+    {
+        string? eventType = root.GetString("x-event-type");
+        if (string.IsNullOrEmpty(eventType))
+        {
+            Report(DiagnosticIds.MissingEventType, "Event schema has no \"x-event-type\". Set it to the discriminator value the provider sends for this event.", path, root.Line, root.Column);
+            return;
+        }
+
+        var aliases = new List<string>();
+        if (root.Get("x-aliases") is { Kind: JsonNodeKind.Array, Items: { } items })
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind != JsonNodeKind.String || string.IsNullOrEmpty(item.Text))
+                {
+                    Report(DiagnosticIds.UnsupportedSchema, "\"x-aliases\" must be an array of non-empty strings.", path, item.Line, item.Column);
+                    return;
+                }
+
+                aliases.Add(item.Text!);
+            }
+        }
+
+        foreach (string value in new[] { eventType! }.Concat(aliases))
+        {
+            if (seenEventTypes.TryGetValue(value, out string? other))
+            {
+                Report(DiagnosticIds.DuplicateEventType, $"Event type '{value}' is claimed by both '{other}' and this schema. Each discriminator value and alias may belong to one event only.", path, root.Line, root.Column);
+                return;
+            }
+
+            seenEventTypes[value] = path;
+        }
+
+        string? rootDiscriminator = discriminatorPath.Count == 1 ? discriminatorPath[0] : null;
+        if (rootDiscriminator is not null && root.Get("properties")?.Get(rootDiscriminator) is { } discriminatorSchema)
+        {
+            string? constant = discriminatorSchema.GetString("const");
+            if (constant is not null && constant != eventType && !aliases.Contains(constant))
+            {
+                Report(DiagnosticIds.DiscriminatorConstMismatch, $"\"{rootDiscriminator}\" has const '{constant}' but x-event-type is '{eventType}'. Make them agree, or list the other value in x-aliases.", path, discriminatorSchema.Line, discriminatorSchema.Column);
+                return;
+            }
+        }
+
+        string typeName = root.GetString("x-type-name") ?? _provider + Names.ToPascalCase(eventType!) + "Event";
+        ReadRecord(root, typeName, path, new EventInfoModel(eventType!, new EquatableArray<string>(aliases), rootDiscriminator));
+    }
+
+    private void ReadRecord(JsonNode schema, string typeName, string path, EventInfoModel? eventInfo)
+    {
+        if (!Names.IsValidIdentifier(typeName))
+        {
+            Report(DiagnosticIds.InvalidMemberName, $"'{typeName}' is not a valid C# type name. Set \"x-type-name\" to one.", path, schema.Line, schema.Column);
+            return;
+        }
+
+        var properties = new List<PropertyModel>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.Get("required") is { Kind: JsonNodeKind.Array, Items: { } requiredItems })
+        {
+            foreach (var item in requiredItems)
+            {
+                if (item.Kind == JsonNodeKind.String)
+                {
+                    required.Add(item.Text!);
+                }
+            }
+        }
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        string baseName = typeName.EndsWith("Event", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - "Event".Length) : typeName;
+        foreach (var member in schema.Get("properties")?.Members ?? new List<KeyValuePair<string, JsonNode>>())
+        {
+            string jsonName = member.Key;
+            var propertySchema = member.Value;
+            if (eventInfo?.RootDiscriminatorJsonName == jsonName)
+            {
+                // The base event's EventType carries the discriminator.
+                continue;
+            }
+
+            string csharpName = propertySchema.GetString("x-csharp-name") ?? Names.ToPascalCase(jsonName);
+            if (!Names.IsValidIdentifier(csharpName) || ReservedMemberNames.Contains(csharpName) || csharpName == typeName || !memberNames.Add(csharpName))
+            {
+                Report(DiagnosticIds.InvalidMemberName, $"Property '{jsonName}' of '{typeName}' maps to the C# name '{csharpName}', which is invalid, reserved or already used. Set \"x-csharp-name\" on the property.", path, propertySchema.Line, propertySchema.Column);
+                continue;
+            }
+
+            var type = ResolveType(propertySchema, baseName + csharpName, path);
+            if (type is null)
+            {
+                continue;
+            }
+
+            bool isRequired = required.Contains(jsonName);
+            if (!isRequired)
+            {
+                type = type.WithNullable(true);
+            }
+
+            properties.Add(new PropertyModel(
+                jsonName,
+                csharpName,
+                type,
+                isRequired,
+                propertySchema.GetBoolean("x-sensitive"),
+                propertySchema.GetString("description") ?? propertySchema.GetString("title")));
+        }
+
+        string? summary = schema.GetString("title");
+        string? remarks = schema.GetString("description");
+        _records.Add(new RecordModel(typeName, summary ?? remarks, summary is null ? null : remarks, path, new EquatableArray<PropertyModel>(properties), eventInfo));
+    }
+
+    private TypeModel? ResolveType(JsonNode schema, string inlineTypeName, string path)
+    {
+        if (schema.Kind != JsonNodeKind.Object)
+        {
+            Report(DiagnosticIds.UnsupportedSchema, "A property schema must be a JSON object.", path, schema.Line, schema.Column);
+            return null;
+        }
+
+        if (schema.GetString("$ref") is { } reference)
+        {
+            string target = Normalize(CombineRelative(path, reference));
+            if (reference.StartsWith("#", StringComparison.Ordinal) || !_objectTypeNames.TryGetValue(target, out string? referencedType))
+            {
+                Report(DiagnosticIds.UnresolvedReference, $"\"$ref\": \"{reference}\" does not name a file in this provider's objects/ folder. Use a relative path such as \"../objects/borrower.json\".", path, schema.Line, schema.Column);
+                return null;
+            }
+
+            return new TypeModel(ValueKind.Record, false, referencedType, null);
+        }
+
+        var types = new List<string>();
+        bool nullable = false;
+        var typeNode = schema.Get("type");
+        if (typeNode is { Kind: JsonNodeKind.String })
+        {
+            types.Add(typeNode.Text!);
+        }
+        else if (typeNode is { Kind: JsonNodeKind.Array, Items: { } typeItems })
+        {
+            types.AddRange(typeItems.Where(t => t.Kind == JsonNodeKind.String).Select(t => t.Text!));
+        }
+        else if (schema.Get("properties") is not null)
+        {
+            types.Add("object");
+        }
+        else if (schema.Get("const") is { Kind: JsonNodeKind.String })
+        {
+            types.Add("string");
+        }
+
+        if (types.Remove("null"))
+        {
+            nullable = true;
+        }
+
+        if (types.Count != 1)
+        {
+            // Free-form, untyped or multi-typed: keep the JSON as received.
+            return new TypeModel(ValueKind.JsonElement, nullable, null, null);
+        }
+
+        string format = schema.GetString("format") ?? "";
+        switch (types[0])
+        {
+            case "string":
+                return format switch
+                {
+                    "date-time" => new TypeModel(ValueKind.DateTimeOffset, nullable, null, null),
+                    "date" => new TypeModel(ValueKind.Date, nullable, null, null),
+                    _ => new TypeModel(ValueKind.String, nullable, null, null),
+                };
+            case "integer":
+                string? encoding = schema.GetString("x-time-encoding");
+                if (encoding is not null && encoding != "unix-ms")
+                {
+                    Report(DiagnosticIds.UnsupportedSchema, $"\"x-time-encoding\": \"{encoding}\" is not supported. The only supported value is \"unix-ms\".", path, schema.Line, schema.Column);
+                    return null;
+                }
+
+                return new TypeModel(encoding is null ? ValueKind.Int64 : ValueKind.UnixMillisecondsDateTimeOffset, nullable, null, null);
+            case "number":
+                return new TypeModel(ValueKind.Decimal, nullable, null, null);
+            case "boolean":
+                return new TypeModel(ValueKind.Boolean, nullable, null, null);
+            case "array":
+                var items = schema.Get("items");
+                var element = items is null
+                    ? new TypeModel(ValueKind.JsonElement, false, null, null)
+                    : ResolveType(items, inlineTypeName + "Item", path);
+                return element is null ? null : new TypeModel(ValueKind.List, nullable, null, element);
+            case "object":
+                if (schema.Get("properties") is not { Kind: JsonNodeKind.Object, Members.Count: > 0 })
+                {
+                    return new TypeModel(ValueKind.JsonElement, nullable, null, null);
+                }
+
+                string typeName = schema.GetString("x-type-name") ?? inlineTypeName;
+                ReadRecord(schema, typeName, path, eventInfo: null);
+                return new TypeModel(ValueKind.Record, nullable, typeName, null);
+            default:
+                Report(DiagnosticIds.UnsupportedSchema, $"\"type\": \"{types[0]}\" is not a JSON Schema type. Use string, integer, number, boolean, object, array or null.", path, schema.Line, schema.Column);
+                return null;
+        }
+    }
+
+    private static List<string>? ParsePointer(string? pointer)
+    {
+        if (pointer is null || pointer.Length < 2 || pointer[0] != '/')
+        {
+            return null;
+        }
+
+        var segments = pointer.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToList();
+        return segments.Any(s => s.Length == 0) ? null : segments;
+    }
+
+    private bool IsKind(string path, string kind) => path.StartsWith(_folder + "/" + kind + "/", StringComparison.Ordinal);
+
+    private static string FileNameWithoutExtension(string path)
+    {
+        string name = path.Substring(path.LastIndexOf('/') + 1);
+        return name.Substring(0, name.Length - ".json".Length);
+    }
+
+    private static string CombineRelative(string fromFile, string relative) =>
+        fromFile.Substring(0, fromFile.LastIndexOf('/') + 1) + relative;
+
+    private static string Normalize(string path)
+    {
+        var output = new List<string>();
+        foreach (string segment in path.Replace('\\', '/').Split('/'))
+        {
+            if (segment == "..")
+            {
+                if (output.Count > 0)
+                {
+                    output.RemoveAt(output.Count - 1);
+                }
+            }
+            else if (segment != "." && (segment.Length > 0 || output.Count == 0))
+            {
+                output.Add(segment);
+            }
+        }
+
+        return string.Join("/", output);
+    }
+
+    private void Report(string id, string message, string path, int line, int column) =>
+        _diagnostics.Add(new DiagnosticModel(id, message, path, line, column));
+
+    private ProviderResult Result(ProviderModel? provider) =>
+        new(_folder, provider, new EquatableArray<DiagnosticModel>(_diagnostics));
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Text;
+using LoanWebhooks.Sdk.Generators.Emitting;
+using LoanWebhooks.Sdk.Generators.Model;
+using LoanWebhooks.Sdk.Generators.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LoanWebhooks.Sdk.Generators;
+
+/// <summary>
+/// Reads <c>schemas/&lt;provider&gt;/…json</c> (passed as AdditionalFiles) and emits, per provider,
+/// the event and object records, their JSON converters, a JSON context and a discriminated-union parser.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WebhookSchemaGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var schemaFiles = context.AdditionalTextsProvider
+            .Where(static text => SchemaReader.ProviderFolderOf(text.Path) is not null)
+            .Select(static (text, cancellationToken) =>
+                new SchemaFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? string.Empty));
+
+        var providers = schemaFiles
+            .Collect()
+            .SelectMany(static (files, cancellationToken) => SchemaReader.ReadAll(files, cancellationToken).ToImmutableArrayOrEmpty());
+
+        context.RegisterSourceOutput(providers, static (context, result) => Emit(context, result));
+    }
+
+    private static void Emit(SourceProductionContext context, ProviderResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
+
+        if (result.Provider is not { } provider)
+        {
+            return;
+        }
+
+        foreach (var record in provider.Records)
+        {
+            string shortName = record.TypeName.StartsWith(provider.Name, StringComparison.Ordinal)
+                ? record.TypeName.Substring(provider.Name.Length)
+                : record.TypeName;
+            Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record));
+            Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", ConverterEmitter.Emit(provider, record));
+        }
+
+        Add(context, $"{provider.Name}.Event.g.cs", ProviderEmitter.EmitBaseEvent(provider));
+        Add(context, $"{provider.Name}.UnknownEvent.g.cs", ProviderEmitter.EmitUnknownEvent(provider));
+        Add(context, $"{provider.Name}.WebhookParser.g.cs", ProviderEmitter.EmitParser(provider));
+        Add(context, $"{provider.Name}.JsonContext.g.cs", ProviderEmitter.EmitJsonContext(provider));
+    }
+
+    private static void Add(SourceProductionContext context, string hintName, string source) =>
+        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+
+    private static Diagnostic ToDiagnostic(DiagnosticModel model)
+    {
+        var descriptor = new DiagnosticDescriptor(
+            model.Id,
+            title: "Invalid webhook schema",
+            messageFormat: "{0}",
+            category: "LoanWebhooks.Schemas",
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/loanwebhooks/LoanWebhooks.Sdk/blob/main/schemas/README.md");
+        var position = new LinePosition(model.Line, model.Column);
+        var location = Location.Create(model.FilePath, new TextSpan(0, 0), new LinePositionSpan(position, position));
+        return Diagnostic.Create(descriptor, location, model.Message);
+    }
+}
+
+internal static class EnumerableExtensions
+{
+    public static System.Collections.Immutable.ImmutableArray<T> ToImmutableArrayOrEmpty<T>(this System.Collections.Generic.IEnumerable<T> items) =>
+        System.Collections.Immutable.ImmutableArray.CreateRange(items);
+}
