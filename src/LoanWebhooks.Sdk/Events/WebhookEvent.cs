@@ -1,0 +1,61 @@
+using System;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace LoanWebhooks.Sdk.Events;
+
+/// <summary>
+/// Base of every typed webhook event. Each provider has its own abstract base
+/// (<c>PayitoffEvent</c>, <c>CanopyEvent</c>, …) with one sealed record per documented event type
+/// and an unknown-event record for everything else.
+/// </summary>
+public abstract record WebhookEvent
+{
+    private protected WebhookEvent()
+    {
+    }
+
+    /// <summary>The platform that sent the event.</summary>
+    [JsonIgnore]
+    public abstract WebhookProvider Provider { get; }
+
+    /// <summary>
+    /// The event type as received (the discriminator value, or the caller's expected type when the body had none).
+    /// For an event built in code, its canonical type.
+    /// </summary>
+    [JsonIgnore]
+    public string EventType { get; private protected set; } = string.Empty;
+
+    /// <summary>How the parser matched <see cref="EventType"/> to this event's type.</summary>
+    [JsonIgnore]
+    public WebhookEventMatch Match { get; private protected set; }
+
+    /// <summary>
+    /// The exact bytes the event was parsed from (a private copy), for auditing, re-verification
+    /// or forwarding. Empty for an event built in code.
+    /// </summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<byte> RawJson { get; private set; }
+
+    /// <summary>The raw body as UTF-8 text.</summary>
+    /// <returns>The text of <see cref="RawJson"/>.</returns>
+    public string GetRawText() => Encoding.UTF8.GetString(RawJson.Span);
+
+    /// <summary>Prints the provider and event type only: the body can hold personal data and is never printed.</summary>
+    /// <param name="builder">Receives the members.</param>
+    /// <returns>Always true.</returns>
+    protected virtual bool PrintMembers(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append("Provider = ").Append(Provider).Append(", EventType = ").Append(EventType);
+        return true;
+    }
+
+    /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
+    internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson)
+    {
+        EventType = eventType;
+        Match = match;
+        RawJson = rawJson;
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+internal enum ScanStatus
+{
+    Found,
+    Missing,
+    InvalidType,
+    NotAnObject,
+    Empty,
+}
+
+/// <summary>Result of a discriminator scan: where its value is in the body, or why there is none.</summary>
+internal readonly struct ScanResult
+{
+    public ScanResult(ScanStatus status, int valueStart = 0, int valueLength = 0, byte[]? unescaped = null, JsonTokenType tokenType = JsonTokenType.None)
+    {
+        Status = status;
+        ValueStart = valueStart;
+        ValueLength = valueLength;
+        Unescaped = unescaped;
+        TokenType = tokenType;
+    }
+
+    public ScanStatus Status { get; }
+
+    public int ValueStart { get; }
+
+    public int ValueLength { get; }
+
+    /// <summary>Set when the value contained JSON escapes; the raw bytes would not match.</summary>
+    public byte[]? Unescaped { get; }
+
+    public JsonTokenType TokenType { get; }
+
+    public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> body) =>
+        Unescaped ?? body.Slice(ValueStart, ValueLength);
+}
+
+/// <summary>
+/// Finds the discriminator wherever it sits among its siblings, skipping every other value without
+/// materialising it. For Canopy, whose <c>event</c> comes after a large <c>data</c>, this is one cheap
+/// tokenizer pass; for the others it stops after a few tokens.
+/// </summary>
+internal static class DiscriminatorScanner
+{
+    /// <exception cref="JsonException">The body is not well-formed JSON up to the discriminator.</exception>
+    public static ScanResult Scan(ReadOnlySpan<byte> body, WebhookDiscriminator discriminator, JsonReaderOptions options, out int depthReached)
+    {
+        var reader = new Utf8JsonReader(body, options);
+        depthReached = 0;
+        try
+        {
+            return ScanCore(ref reader, discriminator.Utf8Path);
+        }
+        finally
+        {
+            depthReached = reader.CurrentDepth;
+        }
+    }
+
+    private static ScanResult ScanCore(ref Utf8JsonReader reader, byte[][] path)
+    {
+        if (!reader.Read())
+        {
+            return new ScanResult(ScanStatus.Empty);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return new ScanResult(ScanStatus.NotAnObject, tokenType: reader.TokenType);
+        }
+
+        for (int level = 0; level < path.Length; level++)
+        {
+            bool descended = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals(path[level]))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                if (level == path.Length - 1)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        return new ScanResult(ScanStatus.InvalidType, tokenType: reader.TokenType);
+                    }
+
+                    return reader.ValueIsEscaped
+                        ? new ScanResult(ScanStatus.Found, unescaped: Encoding.UTF8.GetBytes(reader.GetString()!))
+                        : new ScanResult(ScanStatus.Found, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    // e.g. "payload": "text": the path cannot lead to a discriminator.
+                    return new ScanResult(ScanStatus.Missing, tokenType: reader.TokenType);
+                }
+
+                descended = true;
+                break;
+            }
+
+            if (!descended && level < path.Length - 1)
+            {
+                return new ScanResult(ScanStatus.Missing);
+            }
+        }
+
+        return new ScanResult(ScanStatus.Missing);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+/// <summary>
+/// Read-only open-addressing map from UTF-8 keys to values, looked up straight from the reader's
+/// bytes so routing a discriminator allocates nothing.
+/// </summary>
+internal sealed class Utf8KeyTable<TValue>
+    where TValue : class
+{
+    private readonly byte[]?[] _keys;
+    private readonly TValue?[] _values;
+    private readonly int _mask;
+
+    public Utf8KeyTable(IEnumerable<KeyValuePair<byte[], TValue>> entries)
+    {
+        var list = new List<KeyValuePair<byte[], TValue>>(entries);
+        int size = 8;
+        while (size < list.Count * 2)
+        {
+            size *= 2;
+        }
+
+        _keys = new byte[size][];
+        _values = new TValue[size];
+        _mask = size - 1;
+        foreach (var entry in list)
+        {
+            int slot = (int)Hash(entry.Key) & _mask;
+            while (_keys[slot] is { } existing)
+            {
+                if (existing.AsSpan().SequenceEqual(entry.Key))
+                {
+                    throw new ArgumentException("Duplicate key in event table.", nameof(entries));
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = entry.Key;
+            _values[slot] = entry.Value;
+        }
+    }
+
+    public TValue? Find(ReadOnlySpan<byte> key)
+    {
+        int slot = (int)Hash(key) & _mask;
+        while (_keys[slot] is { } candidate)
+        {
+            if (candidate.AsSpan().SequenceEqual(key))
+            {
+                return _values[slot];
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        return null;
+    }
+
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        // FNV-1a: keys are a few dozen short ASCII strings.
+        uint hash = 2166136261;
+        foreach (byte b in key)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using LoanWebhooks.Sdk.Events;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+/// <summary>Everything a provider's generated parser knows: discriminator, event types, unknown-event factory.</summary>
+internal sealed class WebhookEventCatalog<TEvent>
+    where TEvent : WebhookEvent
+{
+    private readonly Utf8KeyTable<Match> _byValue;
+    private readonly Utf8KeyTable<Match> _byUnversionedValue;
+
+    public WebhookEventCatalog(
+        WebhookProvider provider,
+        WebhookDiscriminator discriminator,
+        string[] idempotencyKeyPath,
+        WebhookEventDescriptor<TEvent>[] events,
+        Func<string, JsonElement, TEvent> createUnknown)
+    {
+        Provider = provider;
+        Discriminator = discriminator;
+        IdempotencyKeyPath = idempotencyKeyPath;
+        Events = events;
+        CreateUnknown = createUnknown;
+        EventTypes = events
+            .Select(e => new WebhookEventTypeInfo(e.EventType, Array.AsReadOnly(e.Aliases), e.EventClrType))
+            .ToList()
+            .AsReadOnly();
+
+        var byValue = new List<KeyValuePair<byte[], Match>>();
+        var byUnversioned = new List<KeyValuePair<byte[], Match>>();
+        foreach (var descriptor in events)
+        {
+            byValue.Add(Entry(descriptor.EventType, new Match(descriptor, WebhookEventMatch.Exact)));
+            foreach (string alias in descriptor.Aliases)
+            {
+                byValue.Add(Entry(alias, new Match(descriptor, WebhookEventMatch.Alias)));
+            }
+
+            if (discriminator.IsVersioned && TryStripVersion(Encoding.UTF8.GetBytes(descriptor.EventType), out var unversioned))
+            {
+                byUnversioned.Add(new(unversioned.ToArray(), new Match(descriptor, WebhookEventMatch.VersionFallback)));
+            }
+        }
+
+        _byValue = new Utf8KeyTable<Match>(byValue);
+        _byUnversionedValue = new Utf8KeyTable<Match>(byUnversioned);
+    }
+
+    public WebhookProvider Provider { get; }
+
+    public WebhookDiscriminator Discriminator { get; }
+
+    public string[] IdempotencyKeyPath { get; }
+
+    public WebhookEventDescriptor<TEvent>[] Events { get; }
+
+    public IReadOnlyList<WebhookEventTypeInfo> EventTypes { get; }
+
+    public Func<string, JsonElement, TEvent> CreateUnknown { get; }
+
+    /// <summary>The event a discriminator value names, and how; null for an unknown value.</summary>
+    public Match? Find(ReadOnlySpan<byte> value)
+    {
+        if (_byValue.Find(value) is { } match)
+        {
+            return match;
+        }
+
+        // A known event in a version we do not know yet: same shape until proven otherwise, and flagged.
+        return Discriminator.IsVersioned && TryStripVersion(value, out var unversioned)
+            ? _byUnversionedValue.Find(unversioned)
+            : null;
+    }
+
+    /// <summary>"event.claim.created.v12" → "event.claim.created"; false when there is no <c>.v&lt;digits&gt;</c> suffix.</summary>
+    private static bool TryStripVersion(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> unversioned)
+    {
+        unversioned = default;
+        int dot = value.LastIndexOf((byte)'.');
+        if (dot <= 0 || value.Length - dot < 3 || value[dot + 1] != (byte)'v')
+        {
+            return false;
+        }
+
+        foreach (byte b in value[(dot + 2)..])
+        {
+            if (b < (byte)'0' || b > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        unversioned = value[..dot];
+        return true;
+    }
+
+    private static KeyValuePair<byte[], Match> Entry(string key, Match match) => new(Encoding.UTF8.GetBytes(key), match);
+
+    /// <summary>A resolved discriminator value.</summary>
+    internal sealed class Match
+    {
+        public Match(WebhookEventDescriptor<TEvent> descriptor, WebhookEventMatch kind)
+        {
+            Descriptor = descriptor;
+            Kind = kind;
+        }
+
+        public WebhookEventDescriptor<TEvent> Descriptor { get; }
+
+        public WebhookEventMatch Kind { get; }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Serialization;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+/// <summary>A known event: its discriminator values and the generated converter that reads it.</summary>
+internal sealed class WebhookEventDescriptor<TEvent>
+    where TEvent : WebhookEvent
+{
+    public WebhookEventDescriptor(string eventType, string[] aliases, Type eventClrType, JsonValueReader<TEvent> read)
+    {
+        EventType = eventType;
+        Aliases = aliases;
+        EventClrType = eventClrType;
+        Read = read;
+    }
+
+    public string EventType { get; }
+
+    public string[] Aliases { get; }
+
+    public Type EventClrType { get; }
+
+    public JsonValueReader<TEvent> Read { get; }
+}

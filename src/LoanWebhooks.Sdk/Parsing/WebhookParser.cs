@@ -1,0 +1,327 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Serialization;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+/// <summary>
+/// A provider's discriminated-union parser: limits → one cheap scan for the discriminator → the
+/// generated converter of that event (or the unknown event) → a typed, immutable event that keeps a
+/// private copy of the raw body. Generated per provider (<c>PayitoffWebhookParser</c>, …).
+/// </summary>
+/// <typeparam name="TEvent">The provider's base event type.</typeparam>
+public abstract class WebhookParser<TEvent> : IWebhookParser
+    where TEvent : WebhookEvent
+{
+    private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
+
+    private readonly WebhookEventCatalog<TEvent> _catalog;
+    private readonly JsonReaderOptions _readerOptions;
+    private readonly JsonSerializerOptions _serializerOptions;
+
+    private protected WebhookParser(WebhookEventCatalog<TEvent> catalog, WebhookParserOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
+        MaxBodyBytes = options.MaxBodyBytes;
+        MaxDepth = options.MaxDepth;
+        _readerOptions = WebhookJsonDefaults.ReaderOptions(options.MaxDepth);
+        _serializerOptions = WebhookJsonDefaults.CreateOptions(options.MaxDepth);
+    }
+
+    /// <inheritdoc/>
+    public WebhookProvider Provider => _catalog.Provider;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<WebhookEventTypeInfo> EventTypes => _catalog.EventTypes;
+
+    /// <summary>The body size limit this parser was created with.</summary>
+    public int MaxBodyBytes { get; }
+
+    /// <summary>The nesting limit this parser was created with.</summary>
+    public int MaxDepth { get; }
+
+    /// <summary>Parses <paramref name="body"/> into the most specific event.</summary>
+    /// <param name="body">The raw request body (UTF-8 JSON).</param>
+    /// <param name="expectedEventType">The event type the receiver subscribed this endpoint to, if it knows (Spinwheel sends some payloads without <c>eventType</c>). Used when the body has no discriminator; when it has one, a different event is rejected with <see cref="WebhookParseErrorReason.UnexpectedEventType"/>.</param>
+    /// <returns>A typed event, or the provider's unknown event for an unknown type.</returns>
+    /// <exception cref="WebhookParseException">The body cannot be parsed; <see cref="WebhookParseException.Error"/> says why.</exception>
+    public TEvent Parse(ReadOnlySpan<byte> body, string? expectedEventType = null) =>
+        ParseCore(body, expectedEventType, ownedCopy: null, out var error) ?? throw new WebhookParseException(error!);
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{byte}, string?)"/>
+    public TEvent Parse(ReadOnlyMemory<byte> body, string? expectedEventType = null) => Parse(body.Span, expectedEventType);
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{byte}, string?)"/>
+    public TEvent Parse(byte[] body, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Parse(body.AsSpan(), expectedEventType);
+    }
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{byte}, string?)"/>
+    public TEvent Parse(string body, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return TryParse(body, out var webhookEvent, out var error, expectedEventType) ? webhookEvent : throw new WebhookParseException(error);
+    }
+
+    /// <summary>Reads <paramref name="body"/> to its end (at most <see cref="MaxBodyBytes"/>) and parses it.</summary>
+    /// <param name="body">The request body stream; read, not disposed.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>A typed event, or the provider's unknown event for an unknown type.</returns>
+    /// <exception cref="WebhookParseException">The body cannot be parsed or is too large.</exception>
+    public async ValueTask<TEvent> ParseAsync(Stream body, string? expectedEventType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        byte[]? copy = await ReadLimitedAsync(body, cancellationToken).ConfigureAwait(false);
+        if (copy is null)
+        {
+            throw new WebhookParseException(TooLarge());
+        }
+
+        return ParseCore(copy, expectedEventType, copy, out var error) ?? throw new WebhookParseException(error!);
+    }
+
+    /// <summary>Parses <paramref name="body"/>; never throws for bad input.</summary>
+    /// <param name="body">The raw request body (UTF-8 JSON).</param>
+    /// <param name="webhookEvent">The event, when parsing succeeded.</param>
+    /// <param name="failure">Why parsing failed, otherwise.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
+    public bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    {
+        webhookEvent = ParseCore(body, expectedEventType, ownedCopy: null, out failure);
+        return webhookEvent is not null;
+    }
+
+    /// <inheritdoc cref="TryParse(ReadOnlySpan{byte}, out TEvent, out WebhookParseError, string?)"/>
+    public bool TryParse(string body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Length > MaxBodyBytes)
+        {
+            // Each char is at least one UTF-8 byte: reject before transcoding a hostile giant.
+            webhookEvent = null;
+            failure = TooLarge();
+            return false;
+        }
+
+        byte[] utf8 = Encoding.UTF8.GetBytes(body);
+        webhookEvent = ParseCore(utf8, expectedEventType, utf8, out failure);
+        return webhookEvent is not null;
+    }
+
+    WebhookEvent IWebhookParser.Parse(ReadOnlySpan<byte> body, string? expectedEventType) => Parse(body, expectedEventType);
+
+    bool IWebhookParser.TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
+    {
+        bool parsed = TryParse(body, out TEvent? typed, out failure, expectedEventType);
+        webhookEvent = typed;
+        return parsed;
+    }
+
+    private TEvent? ParseCore(ReadOnlySpan<byte> body, string? expectedEventType, byte[]? ownedCopy, out WebhookParseError? error)
+    {
+        error = null;
+        if (body.Length > MaxBodyBytes)
+        {
+            error = TooLarge();
+            return null;
+        }
+
+        int offset = body.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        body = body[offset..];
+        if (body.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            error = new WebhookParseError(WebhookParseErrorReason.EmptyBody, "The body is empty.");
+            return null;
+        }
+
+        ScanResult scan;
+        int depth = 0;
+        try
+        {
+            scan = DiscriminatorScanner.Scan(body, _catalog.Discriminator, _readerOptions, out depth);
+        }
+        catch (JsonException e)
+        {
+            error = Malformed(e, depth, eventType: null);
+            return null;
+        }
+
+        if (!TryResolve(body, scan, expectedEventType, out var match, out string eventType, out error))
+        {
+            return null;
+        }
+
+        // A private copy: the caller's buffer may be pooled and reused after this returns.
+        ReadOnlyMemory<byte> raw = ownedCopy is not null ? ownedCopy.AsMemory(offset) : body.ToArray();
+        var reader = new Utf8JsonReader(raw.Span, _readerOptions);
+        try
+        {
+            reader.Read();
+            TEvent webhookEvent;
+            if (match is null)
+            {
+                webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
+            }
+            else
+            {
+                webhookEvent = match.Descriptor.Read(ref reader, _serializerOptions);
+            }
+
+            // Anything but whitespace or comments after the object is malformed.
+            reader.Read();
+            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw);
+            return webhookEvent;
+        }
+        catch (SchemaViolationException e)
+        {
+            error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, eventType, e.JsonPath);
+        }
+        catch (JsonException e)
+        {
+            error = Malformed(e, reader.CurrentDepth, eventType);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader reports invalid UTF-8 inside a string this way.
+            error = new WebhookParseError(WebhookParseErrorReason.MalformedJson, "The body contains invalid UTF-8.", eventType);
+        }
+
+        return null;
+    }
+
+    private bool TryResolve(
+        ReadOnlySpan<byte> body,
+        in ScanResult scan,
+        string? expectedEventType,
+        out WebhookEventCatalog<TEvent>.Match? match,
+        out string eventType,
+        out WebhookParseError? error)
+    {
+        match = null;
+        eventType = string.Empty;
+        error = null;
+        switch (scan.Status)
+        {
+            case ScanStatus.Empty:
+                error = new WebhookParseError(WebhookParseErrorReason.EmptyBody, "The body holds no JSON value.");
+                return false;
+            case ScanStatus.NotAnObject:
+                error = new WebhookParseError(WebhookParseErrorReason.NotAnObject, $"The body is a JSON {Describe(scan.TokenType)}, not an object.");
+                return false;
+            case ScanStatus.InvalidType:
+                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {Describe(scan.TokenType)}, not a string.");
+                return false;
+            case ScanStatus.Missing:
+                if (expectedEventType is not null)
+                {
+                    match = _catalog.Find(Encoding.UTF8.GetBytes(expectedEventType));
+                    eventType = expectedEventType;
+                    if (match is not null)
+                    {
+                        match = new WebhookEventCatalog<TEvent>.Match(match.Descriptor, WebhookEventMatch.ExpectedEventType);
+                    }
+
+                    return true;
+                }
+
+                if (_catalog.Discriminator.IsOptional)
+                {
+                    return true;
+                }
+
+                error = new WebhookParseError(WebhookParseErrorReason.MissingDiscriminator, $"The body has no discriminator at {_catalog.Discriminator}.");
+                return false;
+        }
+
+        var value = scan.Value(body);
+        match = _catalog.Find(value);
+        eventType = match is { Kind: WebhookEventMatch.Exact } ? match.Descriptor.EventType : Encoding.UTF8.GetString(value);
+        if (expectedEventType is not null && !IsSameEvent(match, eventType, expectedEventType))
+        {
+            error = new WebhookParseError(WebhookParseErrorReason.UnexpectedEventType, $"The body is a '{eventType}' event but '{expectedEventType}' was expected.", eventType);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool IsSameEvent(WebhookEventCatalog<TEvent>.Match? match, string eventType, string expectedEventType)
+    {
+        var expected = _catalog.Find(Encoding.UTF8.GetBytes(expectedEventType));
+        return match is null || expected is null
+            ? string.Equals(eventType, expectedEventType, StringComparison.Ordinal)
+            : ReferenceEquals(match.Descriptor, expected.Descriptor);
+    }
+
+    private async ValueTask<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, 16 * 1024));
+        int length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > MaxBodyBytes)
+                    {
+                        return null;
+                    }
+
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return length > MaxBodyBytes ? null : buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private WebhookParseError TooLarge() =>
+        new(WebhookParseErrorReason.BodyTooLarge, $"The body is larger than the {MaxBodyBytes}-byte limit.");
+
+    private WebhookParseError Malformed(JsonException e, int depth, string? eventType) =>
+        depth >= MaxDepth - 1
+            ? new WebhookParseError(WebhookParseErrorReason.MaxDepthExceeded, $"The JSON nests deeper than the limit of {MaxDepth}.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine)
+            : new WebhookParseError(WebhookParseErrorReason.MalformedJson, "The body is not well-formed JSON.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => "value",
+    };
+}

@@ -1,0 +1,151 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace LoanWebhooks.Sdk.Serialization;
+
+/// <summary>
+/// Reads one JSON value of the type a schema declares, positioned on that value. A value of the wrong
+/// JSON type, or out of range, is a <see cref="SchemaViolationException"/>; never a silent default.
+/// </summary>
+internal static class JsonValueReaders
+{
+    private const long MinUnixMilliseconds = -62_135_596_800_000;
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
+
+    private static readonly string[] OffsetDateTimeFormats =
+    {
+        // PostgreSQL's text form, as Canopy sends it: "9999-12-31 11:59:59+00".
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    };
+
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a string");
+        return reader.GetString()!;
+    }
+
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "an integer");
+        if (!reader.TryGetInt64(out long value))
+        {
+            throw new SchemaViolationException("Expected an integer within the 64-bit range.");
+        }
+
+        return value;
+    }
+
+    public static decimal ReadDecimal(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "a number");
+        if (!reader.TryGetDecimal(out decimal value))
+        {
+            throw new SchemaViolationException("Expected a number within the decimal range.");
+        }
+
+        return value;
+    }
+
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw SchemaViolationException.UnexpectedToken("a boolean", reader.TokenType),
+    };
+
+    /// <summary>ISO 8601 with an offset, or the <c>yyyy-MM-dd HH:mm:ss+zz</c> form. A time without an offset is rejected: it would be ambiguous.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a date-time string");
+        if (reader.TryGetDateTimeOffset(out var value) && HasOffset(ref reader))
+        {
+            return value;
+        }
+
+        string text = reader.GetString()!;
+        if (DateTimeOffset.TryParseExact(text, OffsetDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return value;
+        }
+
+        throw new SchemaViolationException("Expected an ISO 8601 date-time with a UTC offset.");
+    }
+
+    public static DateTimeOffset ReadUnixMilliseconds(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "epoch milliseconds");
+        if (!reader.TryGetInt64(out long milliseconds) || milliseconds < MinUnixMilliseconds || milliseconds > MaxUnixMilliseconds)
+        {
+            throw new SchemaViolationException("Expected epoch milliseconds within the DateTimeOffset range.");
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    }
+
+    public static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a date string");
+        if (!DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            throw new SchemaViolationException("Expected a date in the form yyyy-MM-dd.");
+        }
+
+        return value;
+    }
+
+    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonValueReader<T> readItem)
+    {
+        Expect(ref reader, JsonTokenType.StartArray, "an array");
+        var items = new List<T>();
+        int index = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(readItem(ref reader, options));
+                index++;
+            }
+        }
+        catch (SchemaViolationException e) when (e.PrependIndex(index))
+        {
+            throw;
+        }
+
+        return items;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string description)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw SchemaViolationException.UnexpectedToken(description, reader.TokenType);
+        }
+    }
+
+    // Utf8JsonReader accepts "2023-01-30T13:23:00" (no offset) as local time; a webhook timestamp without an offset is ambiguous.
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        if (span.Length == 0)
+        {
+            return false;
+        }
+
+        byte last = span[^1];
+        if (last == (byte)'Z' || last == (byte)'z')
+        {
+            return true;
+        }
+
+        // "+hh:mm" / "-hh:mm" at the end, after the time part.
+        return span.Length >= 6 && (span[^6] == (byte)'+' || span[^6] == (byte)'-') && span[^3] == (byte)':' && span.IndexOf((byte)'T') > 0;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace LoanWebhooks.Sdk.Serialization;
+
+/// <summary>The JSON settings every parser shares.</summary>
+internal static class WebhookJsonDefaults
+{
+    /// <summary>Deeper than any documented payload (Canopy's account object nests about 8 levels).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Providers' documented samples contain <c>//</c> comments and trailing commas (Spinwheel), so
+    /// reading tolerates both; everything else is strict RFC 8259.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions(int maxDepth = MaxDepth) => new()
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = maxDepth,
+    };
+
+    public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = maxDepth,
+    };
+}
