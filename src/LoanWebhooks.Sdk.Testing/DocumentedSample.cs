@@ -1,0 +1,43 @@
+using System;
+using System.Text;
+using LoanWebhooks.Sdk.Events;
+
+namespace LoanWebhooks.Sdk.Testing;
+
+/// <summary>One sample webhook from a provider's documentation.</summary>
+public sealed class DocumentedSample
+{
+    internal DocumentedSample(WebhookProvider provider, string eventType, string documentedText, string body, DocumentedSampleOrigin origin)
+    {
+        Provider = provider;
+        EventType = eventType;
+        DocumentedText = documentedText;
+        BodyText = body;
+        Body = Encoding.UTF8.GetBytes(body);
+        Origin = origin;
+    }
+
+    /// <summary>The provider whose documentation shows the sample.</summary>
+    public WebhookProvider Provider { get; }
+
+    /// <summary>The event type the sample documents (the SDK's canonical name for it).</summary>
+    public string EventType { get; }
+
+    /// <summary>The sample exactly as documented (for <see cref="DocumentedSampleOrigin.Expanded"/> samples, with its placeholders).</summary>
+    public string DocumentedText { get; }
+
+    /// <summary>The body a provider would send: <see cref="DocumentedText"/> with any placeholders expanded.</summary>
+    public string BodyText { get; }
+
+    /// <summary><see cref="BodyText"/> as UTF-8 bytes.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>How the body relates to the documentation.</summary>
+    public DocumentedSampleOrigin Origin { get; }
+
+    /// <summary>A stable name, e.g. <c>payitoff/borrower.delinquent</c>.</summary>
+    public string Name => Provider.ToString().ToLowerInvariant() + "/" + EventType;
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
