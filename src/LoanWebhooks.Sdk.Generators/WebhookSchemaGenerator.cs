@@ -29,6 +29,13 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
             .SelectMany(static (files, cancellationToken) => SchemaReader.ReadAll(files, cancellationToken).ToImmutableArrayOrEmpty());
 
         context.RegisterSourceOutput(providers, static (context, result) => Emit(context, result));
+
+        var providerNames = providers
+            .Where(static result => result.Provider is not null)
+            .Select(static (result, _) => result.Provider!.Name)
+            .Collect();
+        context.RegisterSourceOutput(providerNames, static (context, names) =>
+            Add(context, "WebhookParsers.g.cs", ProviderEmitter.EmitParserRegistry(names.OrderBy(n => n, StringComparer.Ordinal).ToList())));
     }
 
     private static void Emit(SourceProductionContext context, ProviderResult result)

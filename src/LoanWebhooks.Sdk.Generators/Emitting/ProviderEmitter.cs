@@ -156,6 +156,49 @@ internal static class ProviderEmitter
         return w.ToString();
     }
 
+    public static string EmitParserRegistry(System.Collections.Generic.IReadOnlyList<string> providers)
+    {
+        var w = new SourceWriter();
+        FileHeader.Write(w, null);
+        w.Line("namespace LoanWebhooks.Sdk.Parsing;");
+        w.Line();
+        w.DocXml("summary", "The parser of every provider, by <see cref=\"global::LoanWebhooks.Sdk.Events.WebhookProvider\"/>.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open("public static class WebhookParsers");
+        w.Doc("summary", "The shared default-options parser of a provider.");
+        w.Line("/// <param name=\"provider\">The provider.</param>");
+        w.Line("/// <returns>Its parser.</returns>");
+        w.Line($"public static {Parsing}.IWebhookParser Default({Events}.WebhookProvider provider) => provider switch");
+        w.Line("{");
+        w.Indent();
+        foreach (string name in providers)
+        {
+            w.Line($"{Events}.WebhookProvider.{name} => global::LoanWebhooks.Sdk.{name}.{name}WebhookParser.Default,");
+        }
+
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(provider), provider, \"Unknown provider.\"),");
+        w.Outdent();
+        w.Line("};");
+        w.Line();
+        w.Doc("summary", "Creates a provider's parser with the given limits.");
+        w.Line("/// <param name=\"provider\">The provider.</param>");
+        w.Line("/// <param name=\"options\">Body size and nesting limits.</param>");
+        w.Line("/// <returns>A new parser.</returns>");
+        w.Line($"public static {Parsing}.IWebhookParser Create({Events}.WebhookProvider provider, {Parsing}.WebhookParserOptions options) => provider switch");
+        w.Line("{");
+        w.Indent();
+        foreach (string name in providers)
+        {
+            w.Line($"{Events}.WebhookProvider.{name} => new global::LoanWebhooks.Sdk.{name}.{name}WebhookParser(options),");
+        }
+
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(provider), provider, \"Unknown provider.\"),");
+        w.Outdent();
+        w.Line("};");
+        w.Close();
+        return w.ToString();
+    }
+
     private static SourceWriter Start(ProviderModel provider)
     {
         var w = new SourceWriter();

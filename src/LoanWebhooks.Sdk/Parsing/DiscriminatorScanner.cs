@@ -48,18 +48,10 @@ internal readonly struct ScanResult
 internal static class DiscriminatorScanner
 {
     /// <exception cref="JsonException">The body is not well-formed JSON up to the discriminator.</exception>
-    public static ScanResult Scan(ReadOnlySpan<byte> body, WebhookDiscriminator discriminator, JsonReaderOptions options, out int depthReached)
+    public static ScanResult Scan(ReadOnlySpan<byte> body, WebhookDiscriminator discriminator, JsonReaderOptions options)
     {
         var reader = new Utf8JsonReader(body, options);
-        depthReached = 0;
-        try
-        {
-            return ScanCore(ref reader, discriminator.Utf8Path);
-        }
-        finally
-        {
-            depthReached = reader.CurrentDepth;
-        }
+        return ScanCore(ref reader, discriminator.Utf8Path);
     }
 
     private static ScanResult ScanCore(ref Utf8JsonReader reader, byte[][] path)

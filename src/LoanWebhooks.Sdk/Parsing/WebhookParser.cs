@@ -148,14 +148,13 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         }
 
         ScanResult scan;
-        int depth = 0;
         try
         {
-            scan = DiscriminatorScanner.Scan(body, _catalog.Discriminator, _readerOptions, out depth);
+            scan = DiscriminatorScanner.Scan(body, _catalog.Discriminator, _readerOptions);
         }
         catch (JsonException e)
         {
-            error = Malformed(e, depth, eventType: null);
+            error = Malformed(body, e, eventType: null);
             return null;
         }
 
@@ -191,7 +190,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         }
         catch (JsonException e)
         {
-            error = Malformed(e, reader.CurrentDepth, eventType);
+            error = Malformed(raw.Span, e, eventType);
         }
         catch (InvalidOperationException)
         {
@@ -309,10 +308,32 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
     private WebhookParseError TooLarge() =>
         new(WebhookParseErrorReason.BodyTooLarge, $"The body is larger than the {MaxBodyBytes}-byte limit.");
 
-    private WebhookParseError Malformed(JsonException e, int depth, string? eventType) =>
-        depth >= MaxDepth - 1
+    private WebhookParseError Malformed(ReadOnlySpan<byte> body, JsonException e, string? eventType) =>
+        ExceedsMaxDepth(body)
             ? new WebhookParseError(WebhookParseErrorReason.MaxDepthExceeded, $"The JSON nests deeper than the limit of {MaxDepth}.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine)
             : new WebhookParseError(WebhookParseErrorReason.MalformedJson, "The body is not well-formed JSON.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine);
+
+    /// <summary>Error path only: tells a too-deep body from a broken one by reading it again without the depth limit.</summary>
+    private bool ExceedsMaxDepth(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, WebhookJsonDefaults.ReaderOptions(int.MaxValue));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return reader.CurrentDepth >= MaxDepth;
+        }
+
+        return false;
+    }
 
     private static string Describe(JsonTokenType token) => token switch
     {

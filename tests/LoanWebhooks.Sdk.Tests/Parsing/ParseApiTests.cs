@@ -1,0 +1,206 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Payitoff;
+using LoanWebhooks.Sdk.Tests.Approval;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Tests.Parsing;
+
+/// <summary>The parse API: every body shape gives the same event, nothing is lost, nothing leaks.</summary>
+public sealed class ParseApiTests
+{
+    private const string Interrupted = """
+        {
+          "event_type": "connectivity.interrupted",
+          "data": { "borrower_id": "b-1", "servicer_id": "s-1" }
+        }
+        """;
+
+    [Fact]
+    public async Task Span_memory_array_string_and_stream_overloads_give_the_same_event()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(Interrupted);
+        var parser = PayitoffWebhookParser.Default;
+
+        var fromSpan = parser.Parse(body.AsSpan());
+        var fromMemory = parser.Parse(body.AsMemory());
+        var fromArray = parser.Parse(body);
+        var fromString = parser.Parse(Interrupted);
+        var fromStream = await parser.ParseAsync(new MemoryStream(body));
+
+        string expected = SnapshotPrinter.Print(fromSpan);
+        Assert.All(new PayitoffEvent[] { fromMemory, fromArray, fromString, fromStream }, e => Assert.Equal(expected, SnapshotPrinter.Print(e)));
+    }
+
+    [Fact]
+    public async Task Stream_over_the_size_limit_is_rejected_without_reading_it_all()
+    {
+        var parser = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = 64 });
+        var stream = new MemoryStream(new byte[10_000]);
+
+        var exception = await Assert.ThrowsAsync<WebhookParseException>(() => parser.ParseAsync(stream).AsTask());
+
+        Assert.Equal(WebhookParseErrorReason.BodyTooLarge, exception.Reason);
+        Assert.True(stream.Position < 10_000);
+    }
+
+    [Fact]
+    public void Raw_json_is_a_private_copy_of_the_body()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(Interrupted);
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+        Array.Clear(body);
+
+        Assert.Equal(Interrupted, webhookEvent.GetRawText());
+    }
+
+    [Fact]
+    public void Utf8_byte_order_mark_is_accepted_and_not_kept_in_raw_json()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Interrupted)];
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+
+        Assert.IsType<PayitoffConnectivityInterruptedEvent>(webhookEvent);
+        Assert.Equal(Interrupted, webhookEvent.GetRawText());
+    }
+
+    [Fact]
+    public void Discriminator_is_found_when_it_is_not_the_first_member()
+    {
+        const string body = """{ "data": { "borrower_id": "b", "servicer_id": "s" }, "event_type": "connectivity.restored" }""";
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+
+        Assert.IsType<PayitoffConnectivityRestoredEvent>(webhookEvent);
+    }
+
+    [Fact]
+    public void Escaped_discriminator_value_is_matched_after_unescaping()
+    {
+        const string body = """{ "event_type": "\u0074est", "data": null }""";
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+
+        Assert.IsType<PayitoffTestEvent>(webhookEvent);
+        Assert.Equal("test", webhookEvent.EventType);
+    }
+
+    [Fact]
+    public void Unknown_event_type_becomes_the_unknown_event_with_the_whole_payload()
+    {
+        const string body = """{ "event_type": "borrower.promoted", "data": { "borrower": { "uuid": "u-1" }, "level": 3 } }""";
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+
+        var unknown = Assert.IsType<PayitoffUnknownEvent>(webhookEvent);
+        Assert.Equal("borrower.promoted", unknown.EventType);
+        Assert.Equal(WebhookEventMatch.Unknown, unknown.Match);
+        Assert.Equal(3, unknown.Payload.GetProperty("data").GetProperty("level").GetInt32());
+        Assert.Equal(body, unknown.GetRawText());
+        Assert.IsAssignableFrom<IUnknownWebhookEvent>(unknown);
+    }
+
+    [Fact]
+    public void Unknown_members_are_kept_as_extension_data_at_every_level()
+    {
+        const string body = """
+            { "event_type": "connectivity.interrupted", "delivery_attempt": 2,
+              "data": { "borrower_id": "b", "servicer_id": "s", "reason": { "code": "MFA" } } }
+            """;
+
+        var webhookEvent = (PayitoffConnectivityInterruptedEvent)PayitoffWebhookParser.Default.Parse(body);
+
+        Assert.Equal(2, webhookEvent.ExtensionData!["delivery_attempt"].GetInt32());
+        Assert.Equal("MFA", webhookEvent.Data.ExtensionData!["reason"].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_read_as_the_docs_show_them()
+    {
+        const string body = """
+            {
+              "event_type": "connectivity.interrupted", // as documented
+              "data": { "borrower_id": "b", "servicer_id": "s", },
+            }
+            """;
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body);
+
+        Assert.IsType<PayitoffConnectivityInterruptedEvent>(webhookEvent);
+    }
+
+    [Fact]
+    public void Expected_event_type_that_agrees_with_the_body_is_accepted()
+    {
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(Interrupted, expectedEventType: "connectivity.interrupted");
+
+        Assert.Equal(WebhookEventMatch.Exact, webhookEvent.Match);
+    }
+
+    [Fact]
+    public void Expected_event_type_is_used_when_the_body_has_no_discriminator()
+    {
+        const string body = """{ "data": { "borrower_id": "b", "servicer_id": "s" } }""";
+
+        var webhookEvent = PayitoffWebhookParser.Default.Parse(body, expectedEventType: "connectivity.interrupted");
+
+        Assert.IsType<PayitoffConnectivityInterruptedEvent>(webhookEvent);
+        Assert.Equal(WebhookEventMatch.ExpectedEventType, webhookEvent.Match);
+    }
+
+    [Fact]
+    public void Event_built_in_code_carries_its_canonical_type_and_no_raw_json()
+    {
+        var webhookEvent = new PayitoffTestEvent { Data = null };
+
+        Assert.Equal(PayitoffTestEvent.EventTypeName, webhookEvent.EventType);
+        Assert.Equal(WebhookProvider.Payitoff, webhookEvent.Provider);
+        Assert.True(webhookEvent.RawJson.IsEmpty);
+    }
+
+    [Fact]
+    public void Json_context_round_trips_an_event_without_reflection()
+    {
+        var original = (PayitoffConnectivityInterruptedEvent)PayitoffWebhookParser.Default.Parse(
+            """{ "event_type": "connectivity.interrupted", "data": { "borrower_id": "b", "servicer_id": "s", "extra": [1, 2] } }""");
+
+        string json = JsonSerializer.Serialize(original, PayitoffJsonContext.Default.PayitoffConnectivityInterruptedEvent);
+        var reparsed = (PayitoffConnectivityInterruptedEvent)PayitoffWebhookParser.Default.Parse(json);
+
+        Assert.Equal("""{"event_type":"connectivity.interrupted","data":{"borrower_id":"b","servicer_id":"s","extra":[1,2]}}""", json);
+        Assert.Equal(original.Data.BorrowerId, reparsed.Data.BorrowerId);
+        Assert.Equal("[1,2]", reparsed.Data.ExtensionData!["extra"].GetRawText());
+    }
+
+    [Fact]
+    public void Json_context_serves_every_generated_type_to_JsonSerializer()
+    {
+        var typeInfo = PayitoffJsonContext.Default.GetTypeInfo(typeof(PayitoffBorrower));
+
+        Assert.NotNull(typeInfo);
+        Assert.Null(PayitoffJsonContext.Default.GetTypeInfo(typeof(Uri)));
+    }
+
+    [Fact]
+    public void Parser_lists_the_event_types_it_knows_with_their_records()
+    {
+        var info = Assert.Single(PayitoffWebhookParser.Default.EventTypes, t => t.EventType == "loan.paid_off");
+
+        Assert.Equal(typeof(PayitoffLoanPaidOffEvent), info.EventClrType);
+        Assert.Same(PayitoffWebhookParser.Default, WebhookParsers.Default(WebhookProvider.Payitoff));
+    }
+
+    [Fact]
+    public void Parser_options_reject_non_positive_limits()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxBodyBytes = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxDepth = -1 });
+    }
+}
