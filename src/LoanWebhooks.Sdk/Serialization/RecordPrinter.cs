@@ -33,6 +33,12 @@ internal static class RecordPrinter
                 // Free-form members are not vetted by a schema; print their kind only.
                 builder.Append("JsonElement(").Append(element.ValueKind).Append(')');
                 break;
+            case DateTimeOffset timestamp:
+                builder.Append(timestamp.ToString("O", CultureInfo.InvariantCulture));
+                break;
+            case DateOnly date:
+                builder.Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
             case IFormattable formattable:
                 builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
                 break;
