@@ -82,7 +82,7 @@ internal static class ConverterEmitter
             w.Open("if (reader.ValueTextEquals(DiscriminatorName))");
             w.Line($"member = {SourceWriter.Literal(discriminator)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref hasDiscriminator);");
-            w.Line($"{TypeSyntax.Readers}.ReadString(ref reader);");
+            w.Line($"{TypeSyntax.Readers}.SkipString(ref reader);");
             w.Line("continue;");
             w.Close();
             w.Line();

@@ -30,6 +30,9 @@ internal static class JsonValueReaders
         return reader.GetString()!;
     }
 
+    /// <summary>Checks the value is a string without materialising it (the parser already read the discriminator).</summary>
+    public static void SkipString(ref Utf8JsonReader reader) => Expect(ref reader, JsonTokenType.String, "a string");
+
     public static long ReadInt64(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "an integer");
