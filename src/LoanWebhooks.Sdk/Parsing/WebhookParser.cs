@@ -218,10 +218,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
                 error = new WebhookParseError(WebhookParseErrorReason.EmptyBody, "The body holds no JSON value.");
                 return false;
             case ScanStatus.NotAnObject:
-                error = new WebhookParseError(WebhookParseErrorReason.NotAnObject, $"The body is a JSON {Describe(scan.TokenType)}, not an object.");
+                error = new WebhookParseError(WebhookParseErrorReason.NotAnObject, $"The body is {JsonTokenNames.WithArticle(scan.TokenType)}, not a JSON object.");
                 return false;
             case ScanStatus.InvalidType:
-                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {Describe(scan.TokenType)}, not a string.");
+                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {JsonTokenNames.WithArticle(scan.TokenType)}, not a string.");
                 return false;
             case ScanStatus.Missing:
                 if (expectedEventType is not null)
@@ -334,15 +334,4 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
 
         return false;
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.StartObject => "object",
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
-        JsonTokenType.Null => "null",
-        _ => "value",
-    };
 }

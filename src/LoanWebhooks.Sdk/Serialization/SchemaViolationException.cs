@@ -42,7 +42,7 @@ internal sealed class SchemaViolationException : JsonException
         new($"Member '{jsonName}' appears more than once.");
 
     public static SchemaViolationException UnexpectedToken(string expected, JsonTokenType actual) =>
-        new($"Expected {expected} but found {Describe(actual)}.");
+        new($"Expected {expected} but found {JsonTokenNames.WithArticle(actual)}.");
 
     /// <summary>Exception filter: records the member the error happened in, then lets it fly on.</summary>
     public bool PrependMember(string? jsonName)
@@ -74,15 +74,4 @@ internal sealed class SchemaViolationException : JsonException
 
         return name.Length > 0;
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
 }
