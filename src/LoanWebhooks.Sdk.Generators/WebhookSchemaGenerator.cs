@@ -52,9 +52,7 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
 
         foreach (var record in provider.Records)
         {
-            string shortName = record.TypeName.StartsWith(provider.Name, StringComparison.Ordinal)
-                ? record.TypeName.Substring(provider.Name.Length)
-                : record.TypeName;
+            string shortName = Names.ShortTypeName(provider.Name, record.TypeName);
             Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record));
             Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", ConverterEmitter.Emit(provider, record));
         }

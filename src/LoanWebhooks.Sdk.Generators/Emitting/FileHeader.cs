@@ -11,8 +11,7 @@ internal static class FileHeader
         if (sourcePath is not null)
         {
             // Only the part from schemas/ on, so output does not depend on the clone's location.
-            int index = sourcePath.LastIndexOf("/schemas/", System.StringComparison.Ordinal);
-            writer.Line("// Source: " + (index >= 0 ? sourcePath.Substring(index + 1) : sourcePath));
+            writer.Line("// Source: " + Reading.Names.RelativeSchemaPath(sourcePath));
         }
 
         writer.Line("#nullable enable");

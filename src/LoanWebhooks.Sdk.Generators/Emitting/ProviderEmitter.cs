@@ -59,7 +59,7 @@ internal static class ProviderEmitter
         var w = Start(provider);
         string name = provider.Name;
         var events = provider.Records.Where(r => r.Event is not null).OrderBy(r => r.Event!.EventType, System.StringComparer.Ordinal).ToList();
-        w.DocXml("summary", $"Parses {name} webhook bodies into the most specific <see cref=\"{name}Event\"/>. The discriminator is <c>{SourceWriter.Escape(Pointer(provider.DiscriminatorPath))}</c>; {events.Count} event types are known.");
+        w.DocXml("summary", $"Parses {name} webhook bodies into the most specific <see cref=\"{name}Event\"/>. The discriminator is <c>{SourceWriter.Escape(Pointer(provider.DiscriminatorPath))}</c>; {events.Count} event type{(events.Count == 1 ? " is" : "s are")} known.");
         w.Doc("remarks", "Thread-safe; create one per options and reuse it (or use Default).");
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {name}WebhookParser : {Parsing}.WebhookParser<{name}Event>");
@@ -67,17 +67,15 @@ internal static class ProviderEmitter
         w.Indent();
         w.Line($"{Events}.WebhookProvider.{name},");
         string path = string.Join(", ", provider.DiscriminatorPath.Select(SourceWriter.Literal));
-        string idempotency = string.Join(", ", provider.IdempotencyKeyPath.Select(SourceWriter.Literal));
         w.Line($"new {Parsing}.WebhookDiscriminator(new string[] {{ {path} }}, optional: {Bool(provider.DiscriminatorOptional)}, versioned: {Bool(provider.DiscriminatorVersioned)}),");
-        w.Line($"new string[] {{ {idempotency} }},");
+        w.Line($"{StringArray(provider.IdempotencyKeyPath)},");
         w.Line($"new {Parsing}.WebhookEventDescriptor<{name}Event>[]");
         w.Line("{");
         w.Indent();
         foreach (var record in events)
         {
             string type = $"global::{provider.Namespace}.{record.TypeName}";
-            string aliases = string.Join(", ", record.Event!.Aliases.Select(SourceWriter.Literal));
-            w.Line($"new({type}.EventTypeName, new string[] {{ {aliases} }}, typeof({type}), static (ref {TypeSyntax.Reader} reader, {TypeSyntax.Options} options) => {record.TypeName}JsonConverter.Instance.Read(ref reader, typeof({type}), options)),");
+            w.Line($"new({type}.EventTypeName, {StringArray(record.Event!.Aliases)}, typeof({type}), static (ref {TypeSyntax.Reader} reader, {TypeSyntax.Options} options) => {record.TypeName}JsonConverter.Instance.Read(ref reader, typeof({type}), options)),");
         }
 
         w.Outdent();
@@ -108,7 +106,7 @@ internal static class ProviderEmitter
     {
         var w = Start(provider);
         string name = provider.Name;
-        w.Doc("summary", $"System.Text.Json metadata for every {name} type, backed by the generated converters: no reflection, trimming- and Native-AOT-safe. Use it to serialize events (for a queue, say) or with <c>JsonSerializer</c> directly.");
+        w.DocXml("summary", $"System.Text.Json metadata for every {name} type, backed by the generated converters: no reflection, trimming- and Native-AOT-safe. Use it to serialize events (for a queue, say) or with <c>JsonSerializer</c> directly.");
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {name}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line("private static readonly global::System.Text.Json.JsonSerializerOptions DefaultOptions = global::LoanWebhooks.Sdk.Serialization.WebhookJsonDefaults.CreateOptions();");
@@ -116,7 +114,7 @@ internal static class ProviderEmitter
         w.Doc("summary", "A context bound to the SDK's default options (comments and trailing commas allowed when reading).");
         w.Line($"public static {name}JsonContext Default {{ get; }} = new(global::LoanWebhooks.Sdk.Serialization.WebhookJsonDefaults.CreateOptions());");
         w.Line();
-        w.Doc("summary", "Creates a context bound to <paramref name=\"options\"/>.");
+        w.DocXml("summary", "Creates a context bound to <paramref name=\"options\"/>.");
         w.Line("/// <param name=\"options\">Options the context takes ownership of.</param>");
         w.Line($"public {name}JsonContext(global::System.Text.Json.JsonSerializerOptions options)");
         w.Line("    : base(options)");
@@ -209,6 +207,10 @@ internal static class ProviderEmitter
     }
 
     private static string Pointer(EquatableArray<string> path) => "/" + string.Join("/", path);
+
+    private static string StringArray(EquatableArray<string> values) => values.Count == 0
+        ? "global::System.Array.Empty<string>()"
+        : "new string[] { " + string.Join(", ", values.Select(SourceWriter.Literal)) + " }";
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

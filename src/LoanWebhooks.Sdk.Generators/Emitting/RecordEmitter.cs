@@ -34,7 +34,15 @@ internal static class RecordEmitter
 
         foreach (var property in record.Properties)
         {
-            w.Doc("summary", property.Summary, $"The <c>{SourceWriter.Escape(property.JsonName)}</c> member.");
+            if (string.IsNullOrWhiteSpace(property.Summary))
+            {
+                w.DocXml("summary", $"The <c>{SourceWriter.Escape(property.JsonName)}</c> member.");
+            }
+            else
+            {
+                w.Doc("summary", property.Summary);
+            }
+
             if (property.Sensitive)
             {
                 w.Doc("remarks", "Sensitive: never printed by ToString(). Keep it out of logs.");
@@ -64,6 +72,7 @@ internal static class RecordEmitter
             w.Open("if (base.PrintMembers(builder))");
             w.Line("builder.Append(\", \");");
             w.Close();
+            w.Line();
         }
 
         foreach (var property in record.Properties)

@@ -39,27 +39,27 @@ internal sealed class SourceWriter
 
     public void Outdent() => _indent--;
 
-    /// <summary>Writes an XML doc element, escaping the text and wrapping each source line.</summary>
+    /// <summary>Writes an XML doc element, escaping the text; each source line becomes a doc line.</summary>
     public SourceWriter Doc(string element, string? text, string? fallback = null)
     {
         string? content = string.IsNullOrWhiteSpace(text) ? fallback : text;
-        if (content is null)
-        {
-            return this;
-        }
+        return content is null ? this : DocLines(element, content!, escape: true);
+    }
 
+    /// <summary>Writes an XML doc element whose content is already XML (crefs, code and the like).</summary>
+    public SourceWriter DocXml(string element, string xml) => DocLines(element, xml, escape: false);
+
+    private SourceWriter DocLines(string element, string content, bool escape)
+    {
         Line($"/// <{element}>");
-        foreach (string line in content!.Replace("\r\n", "\n").Split('\n'))
+        foreach (string line in content.Replace("\r\n", "\n").Split('\n'))
         {
             string trimmed = line.Trim();
-            Line(trimmed.Length == 0 ? "///" : "/// " + Escape(trimmed));
+            Line(trimmed.Length == 0 ? "///" : "/// " + (escape ? Escape(trimmed) : trimmed));
         }
 
         return Line($"/// </{element}>");
     }
-
-    /// <summary>Writes an XML doc element whose content is already XML (crefs and the like).</summary>
-    public SourceWriter DocXml(string element, string xml) => Line($"/// <{element}>{xml}</{element}>");
 
     public static string Escape(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

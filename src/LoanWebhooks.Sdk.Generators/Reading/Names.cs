@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace LoanWebhooks.Sdk.Generators.Reading;
 
@@ -51,9 +52,24 @@ internal static class Names
         builder.Append(body, 1, body.Length - 1);
     }
 
+    /// <summary>A plain C# identifier that is not a keyword (so it needs no @ prefix).</summary>
+    /// <summary>The part of a generated file's hint name after the provider: PayitoffBorrower → Borrower.</summary>
+    public static string ShortTypeName(string provider, string typeName) =>
+        typeName.StartsWith(provider, System.StringComparison.Ordinal) && typeName.Length > provider.Length
+            ? typeName.Substring(provider.Length)
+            : typeName;
+
+    /// <summary>A schema path from the <c>schemas/</c> folder on, for messages that must not depend on the clone's location.</summary>
+    public static string RelativeSchemaPath(string path)
+    {
+        int index = path.LastIndexOf("/schemas/", System.StringComparison.Ordinal);
+        return index >= 0 ? path.Substring(index + 1) : path;
+    }
+
     public static bool IsValidIdentifier(string name)
     {
-        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_') ||
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.RecordKeyword)
         {
             return false;
         }

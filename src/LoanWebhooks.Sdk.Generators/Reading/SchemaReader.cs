@@ -15,14 +15,22 @@ internal sealed class SchemaReader
 {
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "ExtensionData", "EventType", "Provider", "RawJson", "Match", "EqualityContract", "EventTypeName",
+        // Members of WebhookEvent, the generated records and object itself.
+        "ExtensionData", "EventType", "Provider", "RawJson", "Match", "EqualityContract", "EventTypeName", "GetRawText",
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Clone", "Deconstruct",
+        "PrintMembers", "SetDelivery",
     };
+
+    /// <summary>Types every provider gets besides its records; a record may not take their names.</summary>
+    private static readonly string[] ProviderTypeSuffixes = { "Event", "UnknownEvent", "WebhookParser", "JsonContext" };
 
     private readonly string _folder;
     private readonly List<DiagnosticModel> _diagnostics = new();
     private readonly Dictionary<string, (SchemaFile File, JsonNode Root)> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _objectTypeNames = new(StringComparer.Ordinal);
     private readonly List<RecordModel> _records = new();
+    private readonly Dictionary<string, string> _takenTypeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _takenHintNames = new(StringComparer.Ordinal);
     private string _provider = "";
 
     private SchemaReader(string folder) => _folder = folder;
@@ -47,10 +55,27 @@ internal sealed class SchemaReader
             list.Add(file);
         }
 
+        var providerFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in byFolder)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new SchemaReader(pair.Key).Read(pair.Value.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+            var result = new SchemaReader(pair.Key).Read(pair.Value.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+            if (result.Provider is { } provider && providerFolders.TryGetValue(provider.Name, out string? firstFolder))
+            {
+                var diagnostic = new DiagnosticModel(
+                    DiagnosticIds.InvalidProviderManifest,
+                    $"\"x-provider\": \"{provider.Name}\" is also declared by '{Names.RelativeSchemaPath(firstFolder)}/provider.json'. Each provider folder needs its own x-provider.",
+                    pair.Key + "/provider.json",
+                    0,
+                    0);
+                result = new ProviderResult(pair.Key, null, new EquatableArray<DiagnosticModel>(new[] { diagnostic }));
+            }
+            else if (result.Provider is { } first)
+            {
+                providerFolders[first.Name] = pair.Key;
+            }
+
+            yield return result;
         }
     }
 
@@ -120,6 +145,12 @@ internal sealed class SchemaReader
             return Result(null);
         }
 
+        foreach (string suffix in ProviderTypeSuffixes)
+        {
+            _takenTypeNames[_provider + suffix] = $"the generated {_provider}{suffix}";
+            _takenHintNames[suffix] = $"the generated {_provider}{suffix}";
+        }
+
         // Object type names first: events and other objects refer to them by path.
         foreach (var pair in _documents.Where(d => IsKind(d.Key, "objects")))
         {
@@ -136,15 +167,6 @@ internal sealed class SchemaReader
         foreach (var pair in _documents.Where(d => IsKind(d.Key, "events")))
         {
             ReadEvent(pair.Key, pair.Value.Root, discriminatorPath, seenEventTypes);
-        }
-
-        var seenTypeNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in _records)
-        {
-            if (!seenTypeNames.Add(record.TypeName))
-            {
-                Report(DiagnosticIds.DuplicateTypeName, $"Two schemas produce the C# type '{record.TypeName}'. Give one of them a distinct \"x-type-name\".", record.SourcePath, 0, 0);
-            }
         }
 
         if (_diagnostics.Count > 0)
@@ -192,7 +214,7 @@ internal sealed class SchemaReader
         {
             if (seenEventTypes.TryGetValue(value, out string? other))
             {
-                Report(DiagnosticIds.DuplicateEventType, $"Event type '{value}' is claimed by both '{other}' and this schema. Each discriminator value and alias may belong to one event only.", path, root.Line, root.Column);
+                Report(DiagnosticIds.DuplicateEventType, $"Event type '{value}' is already claimed by '{Names.RelativeSchemaPath(other)}'. Remove it from this schema's x-event-type or x-aliases: each discriminator value belongs to one event only.", path, root.Line, root.Column);
                 return;
             }
 
@@ -219,6 +241,17 @@ internal sealed class SchemaReader
         if (!Names.IsValidIdentifier(typeName))
         {
             Report(DiagnosticIds.InvalidMemberName, $"'{typeName}' is not a valid C# type name. Set \"x-type-name\" to one.", path, schema.Line, schema.Column);
+            return;
+        }
+
+        if (!ClaimTypeName(typeName, path, schema))
+        {
+            return;
+        }
+
+        if (schema.Get("properties") is { Kind: not JsonNodeKind.Object } badProperties)
+        {
+            Report(DiagnosticIds.UnsupportedSchema, $"\"properties\" of '{typeName}' must be an object mapping member names to schemas.", path, badProperties.Line, badProperties.Column);
             return;
         }
 
@@ -280,11 +313,33 @@ internal sealed class SchemaReader
         _records.Add(new RecordModel(typeName, summary ?? remarks, summary is null ? null : remarks, path, new EquatableArray<PropertyModel>(properties), eventInfo));
     }
 
+    /// <summary>Reserves a record's type, converter and hint names; reports LWH009 when another type has one of them.</summary>
+    private bool ClaimTypeName(string typeName, string path, JsonNode schema)
+    {
+        string converterName = typeName + "JsonConverter";
+        string hintName = Names.ShortTypeName(_provider, typeName);
+        string owner = $"'{typeName}' from {Names.RelativeSchemaPath(path)}";
+        string? other = _takenTypeNames.TryGetValue(typeName, out string? byType) ? byType
+            : _takenTypeNames.TryGetValue(converterName, out string? byConverter) ? byConverter
+            : _takenHintNames.TryGetValue(hintName, out string? byHint) ? byHint
+            : null;
+        if (other is not null)
+        {
+            Report(DiagnosticIds.DuplicateTypeName, $"The C# type {owner} collides with {other}. Give this schema a distinct \"x-type-name\".", path, schema.Line, schema.Column);
+            return false;
+        }
+
+        _takenTypeNames[typeName] = owner;
+        _takenTypeNames[converterName] = owner + " (its converter)";
+        _takenHintNames[hintName] = owner;
+        return true;
+    }
+
     private TypeModel? ResolveType(JsonNode schema, string inlineTypeName, string path)
     {
         if (schema.Kind != JsonNodeKind.Object)
         {
-            Report(DiagnosticIds.UnsupportedSchema, "A property schema must be a JSON object.", path, schema.Line, schema.Column);
+            Report(DiagnosticIds.UnsupportedSchema, "A property schema must be a JSON object, e.g. { \"type\": \"string\" }; use {} for free-form JSON.", path, schema.Line, schema.Column);
             return null;
         }
 
