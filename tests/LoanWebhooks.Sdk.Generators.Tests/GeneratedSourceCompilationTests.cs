@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using LoanWebhooks.Sdk.Generators.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Generators.Tests;
+
+/// <summary>The generated code compiles against the real runtime, so a snapshot can never approve broken C#.</summary>
+public sealed class GeneratedSourceCompilationTests
+{
+    [Fact]
+    public void Feature_tour_output_compiles_against_the_runtime_without_errors()
+    {
+        var generated = GeneratorHarness.Run(SchemaFixtures.FeatureTour());
+
+        var compilation = RuntimeCompilation.Compile(generated);
+
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, RuntimeCompilation.Format(errors));
+    }
+
+    [Fact]
+    public void Feature_tour_output_compiles_without_warnings_including_documentation_warnings()
+    {
+        // The SDK builds with TreatWarningsAsErrors and a documentation file, so any warning here breaks its build.
+        var generated = GeneratorHarness.Run(SchemaFixtures.FeatureTour());
+
+        var compilation = RuntimeCompilation.Compile(generated);
+
+        var warnings = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        Assert.True(warnings.Count == 0, RuntimeCompilation.Format(warnings));
+    }
+
+    [Fact]
+    public void Feature_tour_output_declares_the_event_record_the_schema_describes()
+    {
+        // Guards the two tests above against compiling nothing at all.
+        var generated = GeneratorHarness.Run(SchemaFixtures.FeatureTour());
+
+        var compilation = RuntimeCompilation.Compile(generated);
+
+        var record = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyLoanUpdatedEvent");
+        Assert.NotNull(record);
+        Assert.True(record!.Locations.All(l => l.IsInSource), "The record must come from the generated source, not the runtime assembly.");
+        Assert.Equal(
+            new[] { "DaysPastDue", "EffectiveAt", "ExtensionData", "Loan", "LoanId", "Metadata", "Note", "Payments", "SocialSecurityNumber", "UpdatedAt" },
+            record.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsImplicitlyDeclared).Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_member_without_a_description_is_documented_with_its_json_name_as_code()
+    {
+        var sources = GeneratorHarness.SourcesByHintName(GeneratorHarness.Run(SchemaFixtures.FeatureTour()));
+
+        Assert.Contains("/// The <c>posted_on</c> member.", sources["Canopy.Payment.g.cs"], StringComparison.Ordinal);
+    }
+}

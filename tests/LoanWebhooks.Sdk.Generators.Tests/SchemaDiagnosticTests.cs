@@ -1,0 +1,116 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using LoanWebhooks.Sdk.Generators.Tests.Harness;
+using LoanWebhooks.Sdk.Tests.Approval;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Generators.Tests;
+
+/// <summary>Every bad schema is a diagnostic with a stable id, a location and a sentence that says how to fix it.</summary>
+public sealed class SchemaDiagnosticTests
+{
+    public static TheoryData<string> DiagnosticIds() => new(BadSchemas.ById.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_diagnostic_id_the_generator_declares_has_a_bad_schema_case()
+    {
+        // DiagnosticIds is internal; its constants are read by reflection so a new id cannot ship untested.
+        var type = typeof(WebhookSchemaGenerator).Assembly.GetType("LoanWebhooks.Sdk.Generators.Reading.DiagnosticIds");
+        Assert.NotNull(type);
+
+        var declared = type!.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, BadSchemas.ById.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void A_bad_schema_is_reported_once_with_its_id_as_an_error(string id)
+    {
+        var result = GeneratorHarness.Run(BadSchemas.ById[id].Files);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void A_bad_schema_is_reported_at_the_file_and_line_of_the_mistake(string id)
+    {
+        var badCase = BadSchemas.ById[id];
+
+        var result = GeneratorHarness.Run(badCase.Files);
+
+        var span = Assert.Single(result.Diagnostics).Location.GetLineSpan();
+        Assert.Equal(badCase.BadFile, span.Path);
+        Assert.Equal(badCase.Line, span.StartLinePosition.Line + 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void A_bad_schema_message_says_how_to_fix_it(string id)
+    {
+        var badCase = BadSchemas.ById[id];
+
+        var result = GeneratorHarness.Run(badCase.Files);
+
+        Assert.Contains(badCase.HowToFix, Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void A_bad_schema_does_not_throw_out_of_the_generator(string id)
+    {
+        var result = GeneratorHarness.Run(BadSchemas.ById[id].Files);
+
+        GeneratorAssert.DidNotThrow(result);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void A_bad_schema_message_matches_the_approved_text(string id)
+    {
+        var result = GeneratorHarness.Run(BadSchemas.ById[id].Files);
+
+        Approvals.Verify(GeneratorAssert.FormatAll(result), "Diagnostics/" + id);
+    }
+
+    [Fact]
+    public void A_folder_without_provider_json_is_reported_where_provider_json_belongs()
+    {
+        var files = new AdditionalText[]
+        {
+            new InMemoryAdditionalText(SchemaFixtures.Root + "acme/events/thing.happened.json", SchemaFixtures.EventJson("thing.happened")),
+        };
+
+        var result = GeneratorHarness.Run(files);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("LWH002", diagnostic.Id);
+        Assert.Equal(SchemaFixtures.Root + "acme/provider.json", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void A_provider_with_a_bad_schema_emits_none_of_its_sources()
+    {
+        var result = GeneratorHarness.Run(BadSchemas.ById["LWH003"].Files);
+
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.StartsWith("Acme.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_schema_in_one_provider_does_not_stop_other_providers_from_generating()
+    {
+        var files = BadSchemas.ById["LWH003"].Files.AddRange(SchemaFixtures.SmallProvider("bravo", "Bravo"));
+
+        var result = GeneratorHarness.Run(files);
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Bravo.ThingHappenedEvent.g.cs");
+    }
+}
