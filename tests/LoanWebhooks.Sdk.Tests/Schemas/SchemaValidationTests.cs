@@ -73,6 +73,16 @@ public sealed class SchemaValidationTests
         Assert.Equal(DocumentedSamples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal), schemas);
     }
 
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public void Event_schema_says_where_its_sample_came_from(string name)
+    {
+        var sample = DocumentedSamples.All.Single(s => s.Name == name);
+        var schema = JObject.Parse(File.ReadAllText(EventSchemaPath(name)));
+
+        Assert.Equal(sample.Origin.ToString().ToLowerInvariant(), (string?)schema["x-sample"]);
+    }
+
     private static string EventSchemaPath(string sampleName)
     {
         string[] parts = sampleName.Split('/');
