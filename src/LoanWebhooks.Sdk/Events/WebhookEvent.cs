@@ -31,6 +31,13 @@ public abstract record WebhookEvent
     public WebhookEventMatch Match { get; private protected set; }
 
     /// <summary>
+    /// The provider's own deduplication id for this delivery, as received: receeve's <c>payload.messageId</c>,
+    /// Spinwheel's <c>webhookId</c>. Null when the provider defines none (Payitoff, Canopy) or the body lacks it.
+    /// </summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>
     /// The exact bytes the event was parsed from (a private copy), for auditing, re-verification
     /// or forwarding. Empty for an event built in code.
     /// </summary>
@@ -52,10 +59,11 @@ public abstract record WebhookEvent
     }
 
     /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
-    internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson)
+    internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey)
     {
         EventType = eventType;
         Match = match;
         RawJson = rawJson;
+        IdempotencyKey = idempotencyKey;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class WebhookEventCatalog<TEvent>
     {
         Provider = provider;
         Discriminator = discriminator;
-        IdempotencyKeyPath = idempotencyKeyPath;
+        IdempotencyKeyPath = idempotencyKeyPath.Select(Encoding.UTF8.GetBytes).ToArray();
         Events = events;
         CreateUnknown = createUnknown;
         EventTypes = events
@@ -55,7 +55,8 @@ internal sealed class WebhookEventCatalog<TEvent>
 
     public WebhookDiscriminator Discriminator { get; }
 
-    public string[] IdempotencyKeyPath { get; }
+    /// <summary>UTF-8 member names leading to the provider's deduplication id; empty when it sends none.</summary>
+    public byte[][] IdempotencyKeyPath { get; }
 
     public WebhookEventDescriptor<TEvent>[] Events { get; }
 

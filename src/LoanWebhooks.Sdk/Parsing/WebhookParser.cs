@@ -150,7 +150,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         ScanResult scan;
         try
         {
-            scan = DiscriminatorScanner.Scan(body, _catalog.Discriminator, _readerOptions);
+            scan = JsonMemberScanner.Scan(body, _catalog.Discriminator.Utf8Path, _readerOptions);
         }
         catch (JsonException e)
         {
@@ -181,7 +181,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
 
             // Anything but whitespace or comments after the object is malformed.
             reader.Read();
-            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw);
+            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span));
             return webhookEvent;
         }
         catch (SchemaViolationException e)
@@ -255,6 +255,18 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         }
 
         return true;
+    }
+
+    /// <summary>Reads the provider's deduplication id; the body is known to be well-formed by now.</summary>
+    private string? FindIdempotencyKey(ReadOnlySpan<byte> body)
+    {
+        if (_catalog.IdempotencyKeyPath.Length == 0)
+        {
+            return null;
+        }
+
+        var scan = JsonMemberScanner.Scan(body, _catalog.IdempotencyKeyPath, _readerOptions);
+        return scan.Status == ScanStatus.Found ? Encoding.UTF8.GetString(scan.Value(body)) : null;
     }
 
     private bool IsSameEvent(WebhookEventCatalog<TEvent>.Match? match, string eventType, string expectedEventType)

@@ -87,6 +87,45 @@ public sealed class EnvelopeProofTests
     }
 
     [Fact]
+    public void Receeve_message_id_is_the_idempotency_key()
+    {
+        var webhookEvent = ReceeveWebhookParser.Default.Parse(
+            DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body.Span);
+
+        Assert.Equal("09feeb6f-350a-430a-a040-cd1c558cbc91", webhookEvent.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Receeve_unknown_event_still_carries_its_idempotency_key()
+    {
+        var webhookEvent = ReceeveWebhookParser.Default.Parse("""
+            { "payload": { "details": { "messageType": "event.claim.archived.v1" }, "messageId": "m-1" }, "signature": "s" }
+            """);
+
+        Assert.IsType<ReceeveUnknownEvent>(webhookEvent);
+        Assert.Equal("m-1", webhookEvent.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Spinwheel_webhook_id_is_the_idempotency_key()
+    {
+        var webhookEvent = SpinwheelWebhookParser.Default.Parse(
+            DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED").Body.Span);
+
+        Assert.Equal("1669434136600-0", webhookEvent.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Providers_without_a_deduplication_id_have_no_idempotency_key()
+    {
+        var payitoff = WebhookParsers.Default(WebhookProvider.Payitoff).Parse(DocumentedSamples.Get(WebhookProvider.Payitoff, "test").Body.Span);
+        var canopy = CanopyWebhookParser.Default.Parse(DocumentedSamples.Get(WebhookProvider.Canopy, "account_delinquency").Body.Span);
+
+        Assert.Null(payitoff.IdempotencyKey);
+        Assert.Null(canopy.IdempotencyKey);
+    }
+
+    [Fact]
     public void Receeve_unknown_version_of_a_known_event_parses_as_that_event_and_says_so()
     {
         string body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").BodyText

@@ -13,7 +13,7 @@ internal enum ScanStatus
     Empty,
 }
 
-/// <summary>Result of a discriminator scan: where its value is in the body, or why there is none.</summary>
+/// <summary>Result of a member scan: where the string value is in the body, or why there is none.</summary>
 internal readonly struct ScanResult
 {
     public ScanResult(ScanStatus status, int valueStart = 0, int valueLength = 0, byte[]? unescaped = null, JsonTokenType tokenType = JsonTokenType.None)
@@ -41,17 +41,18 @@ internal readonly struct ScanResult
 }
 
 /// <summary>
-/// Finds the discriminator wherever it sits among its siblings, skipping every other value without
-/// materialising it. For Canopy, whose <c>event</c> comes after a large <c>data</c>, this is one cheap
-/// tokenizer pass; for the others it stops after a few tokens.
+/// Finds the string at a member path (the discriminator, the idempotency key) wherever it sits among
+/// its siblings, skipping every other value without materialising it. For Canopy, whose <c>event</c>
+/// comes after a large <c>data</c>, this is one cheap tokenizer pass; for the others it stops after a
+/// few tokens.
 /// </summary>
-internal static class DiscriminatorScanner
+internal static class JsonMemberScanner
 {
-    /// <exception cref="JsonException">The body is not well-formed JSON up to the discriminator.</exception>
-    public static ScanResult Scan(ReadOnlySpan<byte> body, WebhookDiscriminator discriminator, JsonReaderOptions options)
+    /// <exception cref="JsonException">The body is not well-formed JSON up to the member.</exception>
+    public static ScanResult Scan(ReadOnlySpan<byte> body, byte[][] path, JsonReaderOptions options)
     {
         var reader = new Utf8JsonReader(body, options);
-        return ScanCore(ref reader, discriminator.Utf8Path);
+        return ScanCore(ref reader, path);
     }
 
     private static ScanResult ScanCore(ref Utf8JsonReader reader, byte[][] path)
@@ -93,7 +94,7 @@ internal static class DiscriminatorScanner
 
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    // e.g. "payload": "text": the path cannot lead to a discriminator.
+                    // e.g. "payload": "text": the path cannot lead to the member.
                     return new ScanResult(ScanStatus.Missing, tokenType: reader.TokenType);
                 }
 
