@@ -157,6 +157,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
             error = Malformed(body, e, eventType: null);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            error = InvalidUtf8(eventType: null);
+            return null;
+        }
 
         if (!TryResolve(body, scan, expectedEventType, out var match, out string eventType, out error))
         {
@@ -194,8 +199,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         }
         catch (InvalidOperationException)
         {
-            // Utf8JsonReader reports invalid UTF-8 inside a string this way.
-            error = new WebhookParseError(WebhookParseErrorReason.MalformedJson, "The body contains invalid UTF-8.", eventType);
+            error = InvalidUtf8(eventType);
         }
 
         return null;
@@ -316,6 +320,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // Utf8JsonReader reports invalid UTF-8 inside a string it is asked to decode with InvalidOperationException.
+    private static WebhookParseError InvalidUtf8(string? eventType) =>
+        new(WebhookParseErrorReason.MalformedJson, "The body contains invalid UTF-8.", eventType);
 
     private WebhookParseError TooLarge() =>
         new(WebhookParseErrorReason.BodyTooLarge, $"The body is larger than the {MaxBodyBytes}-byte limit.");

@@ -134,6 +134,20 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
+    public void Invalid_utf8_inside_an_escaped_discriminator_is_malformed_json()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("{\"event_type\": \"\\u0074es##\", \"data\": null}");
+        int index = Array.IndexOf(body, (byte)'#');
+        body[index] = 0xC3;
+        body[index + 1] = 0x28;
+
+        bool parsed = PayitoffWebhookParser.Default.TryParse(body, out _, out var failure);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
+    }
+
+    [Fact]
     public void Truncated_documented_sample_is_malformed_json_at_every_cut()
     {
         byte[] body = Encoding.UTF8.GetBytes(Interrupted);
