@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
@@ -11,10 +10,9 @@ namespace LoanWebhooks.Sdk.Tests.Parsing;
 /// <summary>Every sample in the providers' docs parses to its own typed event, and the typed result is approved.</summary>
 public sealed class DocumentedSampleTests
 {
-    public static TheoryData<string> SampleNames() => Names(DocumentedSamples.All);
+    public static TheoryData<string> SampleNames() => DocumentedSampleData.Names();
 
-    public static TheoryData<string> VerbatimSampleNames() =>
-        Names(DocumentedSamples.All.Where(s => s.Origin == DocumentedSampleOrigin.Verbatim));
+    public static TheoryData<string> VerbatimSampleNames() => DocumentedSampleData.Names(s => s.Origin == DocumentedSampleOrigin.Verbatim);
 
     [Theory]
     [MemberData(nameof(SampleNames))]
@@ -93,16 +91,5 @@ public sealed class DocumentedSampleTests
         Assert.DoesNotContain("Borrower,", sample.BodyText, System.StringComparison.Ordinal);
     }
 
-    private static TheoryData<string> Names(IEnumerable<DocumentedSample> samples)
-    {
-        var names = new TheoryData<string>();
-        foreach (var sample in samples)
-        {
-            names.Add(sample.Name);
-        }
-
-        return names;
-    }
-
-    private static DocumentedSample Sample(string name) => DocumentedSamples.All.Single(s => s.Name == name);
+    private static DocumentedSample Sample(string name) => DocumentedSampleData.Sample(name);
 }

@@ -14,22 +14,13 @@ public sealed class SchemaValidationTests
 {
     private static readonly string SchemaRoot = Path.Combine(AppContext.BaseDirectory, "schemas");
 
-    public static TheoryData<string> SampleNames()
-    {
-        var names = new TheoryData<string>();
-        foreach (var sample in DocumentedSamples.All)
-        {
-            names.Add(sample.Name);
-        }
-
-        return names;
-    }
+    public static TheoryData<string> SampleNames() => DocumentedSampleData.Names();
 
     [Theory]
     [MemberData(nameof(SampleNames))]
     public async Task Documented_sample_is_valid_against_its_event_schema(string name)
     {
-        var sample = DocumentedSamples.All.Single(s => s.Name == name);
+        var sample = DocumentedSampleData.Sample(name);
         var schema = await JsonSchema.FromFileAsync(EventSchemaPath(name));
 
         var errors = schema.Validate(Load(sample.BodyText));
@@ -41,7 +32,7 @@ public sealed class SchemaValidationTests
     [MemberData(nameof(SampleNames))]
     public async Task Documented_sample_is_valid_against_its_provider_envelope(string name)
     {
-        var sample = DocumentedSamples.All.Single(s => s.Name == name);
+        var sample = DocumentedSampleData.Sample(name);
         var schema = await JsonSchema.FromFileAsync(Path.Combine(SchemaRoot, name.Split('/')[0], "provider.json"));
 
         var errors = schema.Validate(Load(sample.BodyText));
@@ -52,7 +43,7 @@ public sealed class SchemaValidationTests
     [Fact]
     public async Task Validation_rejects_a_sample_whose_member_has_the_wrong_type()
     {
-        var sample = DocumentedSamples.All.Single(s => s.Name == "payitoff/connectivity.interrupted");
+        var sample = DocumentedSampleData.Sample("payitoff/connectivity.interrupted");
         var schema = await JsonSchema.FromFileAsync(EventSchemaPath(sample.Name));
         var body = Load(sample.BodyText);
         body["data"]!["borrower_id"] = 42;
@@ -77,7 +68,7 @@ public sealed class SchemaValidationTests
     [MemberData(nameof(SampleNames))]
     public void Event_schema_says_where_its_sample_came_from(string name)
     {
-        var sample = DocumentedSamples.All.Single(s => s.Name == name);
+        var sample = DocumentedSampleData.Sample(name);
         var schema = JObject.Parse(File.ReadAllText(EventSchemaPath(name)));
 
         Assert.Equal(sample.Origin.ToString().ToLowerInvariant(), (string?)schema["x-sample"]);
