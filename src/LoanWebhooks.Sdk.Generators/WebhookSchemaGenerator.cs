@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using LoanWebhooks.Sdk.Generators.Emitting;
@@ -26,7 +27,7 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
 
         var providers = schemaFiles
             .Collect()
-            .SelectMany(static (files, cancellationToken) => SchemaReader.ReadAll(files, cancellationToken).ToImmutableArrayOrEmpty());
+            .SelectMany(static (files, cancellationToken) => ImmutableArray.CreateRange(SchemaReader.ReadAll(files, cancellationToken)));
 
         context.RegisterSourceOutput(providers, static (context, result) => Emit(context, result));
 
@@ -80,10 +81,4 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
         var location = Location.Create(model.FilePath, new TextSpan(0, 0), new LinePositionSpan(position, position));
         return Diagnostic.Create(descriptor, location, model.Message);
     }
-}
-
-internal static class EnumerableExtensions
-{
-    public static System.Collections.Immutable.ImmutableArray<T> ToImmutableArrayOrEmpty<T>(this System.Collections.Generic.IEnumerable<T> items) =>
-        System.Collections.Immutable.ImmutableArray.CreateRange(items);
 }

@@ -24,7 +24,6 @@ internal sealed class WebhookEventCatalog<TEvent>
         Provider = provider;
         Discriminator = discriminator;
         IdempotencyKeyPath = idempotencyKeyPath.Select(Encoding.UTF8.GetBytes).ToArray();
-        Events = events;
         CreateUnknown = createUnknown;
         EventTypes = events
             .Select(e => new WebhookEventTypeInfo(e.EventType, Array.AsReadOnly(e.Aliases), e.EventClrType))
@@ -57,8 +56,6 @@ internal sealed class WebhookEventCatalog<TEvent>
 
     /// <summary>UTF-8 member names leading to the provider's deduplication id; empty when it sends none.</summary>
     public byte[][] IdempotencyKeyPath { get; }
-
-    public WebhookEventDescriptor<TEvent>[] Events { get; }
 
     public IReadOnlyList<WebhookEventTypeInfo> EventTypes { get; }
 
