@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
 using Xunit;
 
@@ -20,4 +22,13 @@ internal static class DocumentedSampleData
     }
 
     public static DocumentedSample Sample(string name) => DocumentedSamples.All.Single(s => s.Name == name);
+
+    /// <summary>Parses a provider's documented sample with its default parser.</summary>
+    public static WebhookEvent Parse(WebhookProvider provider, string eventType) =>
+        WebhookParsers.Default(provider).Parse(DocumentedSamples.Get(provider, eventType).Body.Span);
+
+    /// <summary>receeve's documented claim.created sample with another messageType.</summary>
+    public static string ReceeveClaimCreatedWithMessageType(string messageType) =>
+        DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").BodyText
+            .Replace("event.claim.created.v1", messageType, StringComparison.Ordinal);
 }

@@ -35,8 +35,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Canopy_documented_sample_types_its_timestamps_with_offsets()
     {
-        var webhookEvent = (CanopyAccountDelinquencyEvent)CanopyWebhookParser.Default.Parse(
-            DocumentedSamples.Get(WebhookProvider.Canopy, "account_delinquency").Body.Span);
+        var webhookEvent = (CanopyAccountDelinquencyEvent)DocumentedSampleData.Parse(WebhookProvider.Canopy, "account_delinquency");
 
         Assert.Equal(new DateTimeOffset(2023, 1, 30, 13, 23, 38, TimeSpan.FromHours(-5)).AddTicks(1_295_340), webhookEvent.Data.TimeStamp);
         Assert.Equal("dGIr5vD0KVYPLYcGsmld/wtfKym1+teUVZfVMmS+RQw=", webhookEvent.HmacSignature);
@@ -45,8 +44,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Spinwheel_epoch_milliseconds_become_a_DateTimeOffset()
     {
-        var webhookEvent = (SpinwheelUserLiabilitiesConnectedEvent)SpinwheelWebhookParser.Default.Parse(
-            DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED").Body.Span);
+        var webhookEvent = (SpinwheelUserLiabilitiesConnectedEvent)DocumentedSampleData.Parse(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
 
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1708637591000), webhookEvent.CreatedOn);
     }
@@ -78,8 +76,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Receeve_message_type_is_read_three_levels_deep()
     {
-        var webhookEvent = ReceeveWebhookParser.Default.Parse(
-            DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body.Span);
+        var webhookEvent = DocumentedSampleData.Parse(WebhookProvider.Receeve, "event.claim.created.v1");
 
         var created = Assert.IsType<ReceeveClaimCreatedEvent>(webhookEvent);
         Assert.Equal(501, created.Payload.Details.Amount);
@@ -89,8 +86,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Receeve_message_id_is_the_idempotency_key()
     {
-        var webhookEvent = ReceeveWebhookParser.Default.Parse(
-            DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body.Span);
+        var webhookEvent = DocumentedSampleData.Parse(WebhookProvider.Receeve, "event.claim.created.v1");
 
         Assert.Equal("09feeb6f-350a-430a-a040-cd1c558cbc91", webhookEvent.IdempotencyKey);
     }
@@ -109,8 +105,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Spinwheel_webhook_id_is_the_idempotency_key()
     {
-        var webhookEvent = SpinwheelWebhookParser.Default.Parse(
-            DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED").Body.Span);
+        var webhookEvent = DocumentedSampleData.Parse(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
 
         Assert.Equal("1669434136600-0", webhookEvent.IdempotencyKey);
     }
@@ -118,8 +113,8 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Providers_without_a_deduplication_id_have_no_idempotency_key()
     {
-        var payitoff = WebhookParsers.Default(WebhookProvider.Payitoff).Parse(DocumentedSamples.Get(WebhookProvider.Payitoff, "test").Body.Span);
-        var canopy = CanopyWebhookParser.Default.Parse(DocumentedSamples.Get(WebhookProvider.Canopy, "account_delinquency").Body.Span);
+        var payitoff = DocumentedSampleData.Parse(WebhookProvider.Payitoff, "test");
+        var canopy = DocumentedSampleData.Parse(WebhookProvider.Canopy, "account_delinquency");
 
         Assert.Null(payitoff.IdempotencyKey);
         Assert.Null(canopy.IdempotencyKey);
@@ -128,8 +123,7 @@ public sealed class EnvelopeProofTests
     [Fact]
     public void Receeve_unknown_version_of_a_known_event_parses_as_that_event_and_says_so()
     {
-        string body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").BodyText
-            .Replace("event.claim.created.v1", "event.claim.created.v2", StringComparison.Ordinal);
+        string body = DocumentedSampleData.ReceeveClaimCreatedWithMessageType("event.claim.created.v2");
 
         var webhookEvent = ReceeveWebhookParser.Default.Parse(body);
 
@@ -144,8 +138,7 @@ public sealed class EnvelopeProofTests
     [InlineData("event.claim.deleted.v1")]
     public void Receeve_message_type_that_is_not_a_known_event_version_is_unknown(string messageType)
     {
-        string body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").BodyText
-            .Replace("event.claim.created.v1", messageType, StringComparison.Ordinal);
+        string body = DocumentedSampleData.ReceeveClaimCreatedWithMessageType(messageType);
 
         var webhookEvent = ReceeveWebhookParser.Default.Parse(body);
 

@@ -13,7 +13,7 @@ public sealed class RedactionTests
     [Fact]
     public void Sensitive_borrower_fields_are_redacted_but_still_readable()
     {
-        var webhookEvent = (PayitoffRefinanceInitiatedEvent)Parse(WebhookProvider.Payitoff, "refinance.initiated");
+        var webhookEvent = (PayitoffRefinanceInitiatedEvent)DocumentedSampleData.Parse(WebhookProvider.Payitoff, "refinance.initiated");
         var borrower = webhookEvent.Data.Borrower;
 
         string printed = webhookEvent.ToString();
@@ -31,7 +31,7 @@ public sealed class RedactionTests
     [Fact]
     public void Extension_data_prints_its_size_only()
     {
-        var webhookEvent = (PayitoffRefinanceInitiatedEvent)Parse(WebhookProvider.Payitoff, "refinance.initiated");
+        var webhookEvent = (PayitoffRefinanceInitiatedEvent)DocumentedSampleData.Parse(WebhookProvider.Payitoff, "refinance.initiated");
 
         string printed = webhookEvent.Data.Borrower.ToString();
 
@@ -63,7 +63,4 @@ public sealed class RedactionTests
         Assert.DoesNotContain("agent@example.com", webhookEvent.ToString(), StringComparison.Ordinal);
         Assert.Equal("agent@example.com", webhookEvent.Payload.User!.Email);
     }
-
-    private static WebhookEvent Parse(WebhookProvider provider, string eventType) =>
-        Sdk.Parsing.WebhookParsers.Default(provider).Parse(DocumentedSamples.Get(provider, eventType).Body.Span);
 }
