@@ -58,6 +58,18 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
             Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", ConverterEmitter.Emit(provider, record));
         }
 
+        foreach (var model in provider.Enums)
+        {
+            string shortName = Names.ShortTypeName(provider.Name, model.TypeName);
+            Add(context, $"{provider.Name}.{shortName}.g.cs", KnownValuesEmitter.Emit(provider, model));
+            Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", KnownValuesEmitter.EmitConverter(provider, model));
+        }
+
+        foreach (string family in provider.Families)
+        {
+            Add(context, $"{provider.Name}.{family}Event.g.cs", ProviderEmitter.EmitFamily(provider, family));
+        }
+
         Add(context, $"{provider.Name}.Event.g.cs", ProviderEmitter.EmitBaseEvent(provider));
         Add(context, $"{provider.Name}.UnknownEvent.g.cs", ProviderEmitter.EmitUnknownEvent(provider));
         Add(context, $"{provider.Name}.WebhookParser.g.cs", ProviderEmitter.EmitParser(provider));

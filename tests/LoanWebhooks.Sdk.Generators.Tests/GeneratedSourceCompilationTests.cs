@@ -33,6 +33,46 @@ public sealed class GeneratedSourceCompilationTests
     }
 
     [Fact]
+    public void Inference_tour_output_compiles_without_errors_or_warnings()
+    {
+        var generated = GeneratorHarness.Run(SchemaFixtures.InferenceTour());
+
+        var compilation = RuntimeCompilation.Compile(generated);
+
+        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, RuntimeCompilation.Format(problems));
+        Assert.NotNull(compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Spinwheel.SpinwheelRefinanceV1Event"));
+    }
+
+    [Fact]
+    public void An_event_with_a_family_derives_from_the_generated_family_base()
+    {
+        var compilation = RuntimeCompilation.Compile(GeneratorHarness.Run(SchemaFixtures.FeatureTour()));
+
+        var record = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyLoanUpdatedEvent");
+        var family = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyLoanEvent");
+
+        Assert.NotNull(family);
+        Assert.True(family!.IsAbstract);
+        Assert.Equal(family, record!.BaseType, SymbolEqualityComparer.Default);
+        Assert.Equal("CanopyEvent", family.BaseType!.Name);
+    }
+
+    [Fact]
+    public void Known_values_and_coerced_booleans_get_their_csharp_types()
+    {
+        var compilation = RuntimeCompilation.Compile(GeneratorHarness.Run(SchemaFixtures.FeatureTour()));
+
+        var loan = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyLoanUpdatedLoan")!;
+        string TypeOf(string property) => loan.GetMembers(property).OfType<IPropertySymbol>().Single().Type.ToDisplayString();
+
+        Assert.Equal("LoanWebhooks.Sdk.Canopy.CanopyLoanUpdatedLoanStatus?", TypeOf("Status"));
+        Assert.Equal("LoanWebhooks.Sdk.Canopy.CanopyCurrency?", TypeOf("Currency"));
+        Assert.Equal("bool?", TypeOf("Autopay"));
+        Assert.True(compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyCurrency")!.IsValueType);
+    }
+
+    [Fact]
     public void Feature_tour_output_declares_the_event_record_the_schema_describes()
     {
         // Guards the two tests above against compiling nothing at all.

@@ -49,11 +49,23 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Theory]
+    [InlineData("Spinwheel.Event.g.cs")]
+    [InlineData("Spinwheel.WebhookParser.g.cs")]
+    public void Inference_tour_schema_generates_the_approved_source(string hintName)
+    {
+        var result = GeneratorHarness.Run(SchemaFixtures.InferenceTour());
+
+        Assert.True(result.Diagnostics.IsEmpty, GeneratorAssert.FormatAll(result));
+        Approvals.Verify(GeneratorHarness.SourcesByHintName(result)[hintName], "InferenceTour/" + hintName);
+    }
+
+    [Theory]
     [InlineData("Payitoff.ConnectivityInterruptedEvent.g.cs")]
     [InlineData("Payitoff.ConnectivityInterruptedEvent.JsonConverter.g.cs")]
     [InlineData("Payitoff.ConnectivityInterruptedData.g.cs")]
     [InlineData("Payitoff.ConnectivityInterruptedData.JsonConverter.g.cs")]
     [InlineData("Payitoff.WebhookParser.g.cs")]
+    [InlineData("Payitoff.ConnectivityEvent.g.cs")]
     public void Real_payitoff_schemas_generate_the_approved_source(string hintName)
     {
         var sources = GeneratorHarness.SourcesByHintName(GeneratorHarness.Run(GeneratorHarness.RealSchemas("payitoff")));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using LoanWebhooks.Sdk.Generators.Tests.Harness;
@@ -113,4 +114,66 @@ public sealed class SchemaDiagnosticTests
 
         Assert.Contains(result.GeneratedSources, s => s.HintName == "Bravo.ThingHappenedEvent.g.cs");
     }
+
+    [Theory]
+    [InlineData("{ \"type\": \"string\", \"x-coerce\": \"boolean\" }", "\"x-coerce\"")]
+    [InlineData("{ \"type\": [\"boolean\", \"string\"], \"x-coerce\": \"integer\" }", "\"x-coerce\"")]
+    [InlineData("{ \"type\": \"string\", \"x-known-values\": [] }", "\"x-known-values\"")]
+    [InlineData("{ \"type\": \"string\", \"x-known-values\": [\"A\", 2] }", "\"x-known-values\"")]
+    public void A_bad_new_keyword_on_a_property_is_reported_as_unsupported(string propertySchema, string keyword)
+    {
+        var result = GeneratorHarness.Run(ProviderWithEvent($$"""
+            { "x-event-type": "thing.happened", "type": "object", "properties": { "flag": {{propertySchema}} } }
+            """));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("LWH005", diagnostic.Id);
+        Assert.Contains(keyword, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Known_values_that_map_to_the_same_csharp_name_are_reported()
+    {
+        var result = GeneratorHarness.Run(ProviderWithEvent("""
+            { "x-event-type": "thing.happened", "type": "object", "properties": { "status": { "type": "string", "x-known-values": ["PAID_OFF", "paid-off"] } } }
+            """));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("LWH006", diagnostic.Id);
+        Assert.Contains("'paid-off'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"x-family\": \"not valid\"", "LWH005")]
+    [InlineData("\"x-family\": \"Unknown\"", "LWH009")]
+    [InlineData("\"x-infer\": { \"members\": [\"id\"] }", "LWH005")]
+    public void A_bad_family_or_an_inference_rule_on_a_required_discriminator_is_reported(string keyword, string id)
+    {
+        var result = GeneratorHarness.Run(ProviderWithEvent($$"""
+            { "x-event-type": "thing.happened", {{keyword}}, "type": "object", "properties": { "id": { "type": "string" } } }
+            """));
+
+        Assert.Equal(id, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("{ \"members\": \"id\" }")]
+    [InlineData("{ \"values\": { \"status\": [] } }")]
+    [InlineData("{ }")]
+    public void A_malformed_inference_rule_is_reported(string rule)
+    {
+        var files = ImmutableArray.Create<AdditionalText>(
+            new InMemoryAdditionalText(SchemaFixtures.Root + "acme/provider.json", """{ "x-provider": "Acme", "x-discriminator": "/event_type", "x-discriminator-optional": true }"""),
+            new InMemoryAdditionalText(SchemaFixtures.Root + "acme/events/thing.happened.json", $$"""
+                { "x-event-type": "thing.happened", "x-infer": {{rule}}, "type": "object" }
+                """));
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run(files).Diagnostics);
+        Assert.Equal("LWH005", diagnostic.Id);
+        Assert.Contains("\"x-infer\" must look like", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private static ImmutableArray<AdditionalText> ProviderWithEvent(string eventJson) => ImmutableArray.Create<AdditionalText>(
+        new InMemoryAdditionalText(SchemaFixtures.Root + "acme/provider.json", SchemaFixtures.ProviderJson("Acme")),
+        new InMemoryAdditionalText(SchemaFixtures.Root + "acme/events/thing.happened.json", eventJson));
 }

@@ -162,6 +162,6 @@ internal static class ConverterEmitter
     }
 
     private static bool IsValueType(TypeModel type) => type.Kind is
-        ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.DateTimeOffset or
-        ValueKind.UnixMillisecondsDateTimeOffset or ValueKind.Date or ValueKind.JsonElement;
+        ValueKind.Int64 or ValueKind.Decimal or ValueKind.Boolean or ValueKind.CoercedBoolean or ValueKind.DateTimeOffset or
+        ValueKind.UnixMillisecondsDateTimeOffset or ValueKind.Date or ValueKind.JsonElement or ValueKind.KnownString;
 }

@@ -24,6 +24,35 @@ internal static class ProviderEmitter
         w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
         w.Line($"public sealed override {Events}.WebhookProvider Provider => {Events}.WebhookProvider.{provider.Name};");
         w.Line();
+        if (provider.DiscriminatorVersioned)
+        {
+            w.DocXml("summary", "The event type without its version suffix: <c>event.claim.created</c> for <c>event.claim.created.v1</c>; the whole event type when it has no suffix.");
+            w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
+            w.Line($"public string EventTypeBaseName => {Events}.VersionedEventType.BaseName(EventType);");
+            w.Line();
+            w.DocXml("summary", "The version number of the event type's <c>.v&lt;N&gt;</c> suffix, or null when it has none. Compare with the version the SDK knows to spot a <see cref=\"global::LoanWebhooks.Sdk.Events.WebhookEventMatch.VersionFallback\"/>.");
+            w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
+            w.Line($"public int? EventTypeVersion => {Events}.VersionedEventType.Version(EventType);");
+            w.Line();
+        }
+
+        w.Line("/// <inheritdoc/>");
+        w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);");
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitFamily(ProviderModel provider, string family)
+    {
+        var w = Start(provider);
+        string name = provider.Name + family + "Event";
+        w.DocXml("summary", $"Base of the {provider.Name} events of the {family} family (<c>x-family</c> in their schemas). Register an <c>IWebhookHandler&lt;{name}&gt;</c> to handle them all.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public abstract partial record {name} : {provider.Name}Event");
+        w.Doc("summary", "Called by the generated event records only.");
+        w.Open($"private protected {name}()");
+        w.Close();
+        w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);");
         w.Close();
@@ -75,7 +104,7 @@ internal static class ProviderEmitter
         foreach (var record in events)
         {
             string type = $"global::{provider.Namespace}.{record.TypeName}";
-            w.Line($"new({type}.EventTypeName, {StringArray(record.Event!.Aliases)}, typeof({type}), static (ref {TypeSyntax.Reader} reader, {TypeSyntax.Options} options) => {record.TypeName}JsonConverter.Instance.Read(ref reader, typeof({type}), options)),");
+            w.Line($"new({type}.EventTypeName, {StringArray(record.Event!.Aliases)}, typeof({type}), static (ref {TypeSyntax.Reader} reader, {TypeSyntax.Options} options) => {record.TypeName}JsonConverter.Instance.Read(ref reader, typeof({type}), options){Inference(record.Event.Inference)}),");
         }
 
         w.Outdent();
@@ -148,6 +177,15 @@ internal static class ProviderEmitter
             w.Line();
         }
 
+        foreach (var model in provider.Enums)
+        {
+            string type = $"global::{provider.Namespace}.{model.TypeName}";
+            w.Open($"if (type == typeof({type}))");
+            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {model.TypeName}JsonConverter.Instance);");
+            w.Close();
+            w.Line();
+        }
+
         w.Line("return null;");
         w.Close();
         w.Close();
@@ -211,6 +249,19 @@ internal static class ProviderEmitter
     private static string StringArray(EquatableArray<string> values) => values.Count == 0
         ? "global::System.Array.Empty<string>()"
         : "new string[] { " + string.Join(", ", values.Select(SourceWriter.Literal)) + " }";
+
+    private static string Inference(InferenceModel? inference)
+    {
+        if (inference is null)
+        {
+            return "";
+        }
+
+        string values = inference.Values.Count == 0
+            ? $"global::System.Array.Empty<{Parsing}.WebhookInferenceValues>()"
+            : $"new {Parsing}.WebhookInferenceValues[] {{ " + string.Join(", ", inference.Values.Select(v => $"new({SourceWriter.Literal(v.Member)}, {StringArray(v.Values)})")) + " }";
+        return $", new {Parsing}.WebhookInferenceRule({StringArray(inference.Members)}, {values})";
+    }
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

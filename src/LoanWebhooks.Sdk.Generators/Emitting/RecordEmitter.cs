@@ -17,7 +17,7 @@ internal static class RecordEmitter
         w.Line(FileHeader.GeneratedCodeAttribute);
         string baseList = record.Event is null
             ? "global::LoanWebhooks.Sdk.Events.IHasExtensionData"
-            : $"{provider.Name}Event, global::LoanWebhooks.Sdk.Events.IHasExtensionData";
+            : $"{provider.Name}{record.Event.Family}Event, global::LoanWebhooks.Sdk.Events.IHasExtensionData";
         w.Open($"public sealed partial record {record.TypeName} : {baseList}");
 
         if (record.Event is { } eventInfo)

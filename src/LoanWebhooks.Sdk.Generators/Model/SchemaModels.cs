@@ -7,12 +7,18 @@ internal enum ValueKind
     Int64,
     Decimal,
     Boolean,
+
+    /// <summary>A boolean some payloads send as the string "true"/"false" (<c>x-coerce: boolean</c>).</summary>
+    CoercedBoolean,
     DateTimeOffset,
     UnixMillisecondsDateTimeOffset,
     Date,
     JsonElement,
     Record,
     List,
+
+    /// <summary>An extensible string enum (<c>x-known-values</c>); <see cref="TypeModel.RecordName"/> names the struct.</summary>
+    KnownString,
 }
 
 /// <summary>A value type reference; <see cref="Element"/> is set for lists, <see cref="RecordName"/> for records.</summary>
@@ -41,7 +47,24 @@ internal sealed record RecordModel(
 internal sealed record EventInfoModel(
     string EventType,
     EquatableArray<string> Aliases,
-    string? RootDiscriminatorJsonName);
+    string? RootDiscriminatorJsonName,
+    string? Family,
+    InferenceModel? Inference);
+
+/// <summary>When a body without a discriminator may be taken for this event (<c>x-infer</c>).</summary>
+internal sealed record InferenceModel(EquatableArray<string> Members, EquatableArray<InferenceValuesModel> Values);
+
+/// <summary>A top-level member whose string value must be one of <see cref="Values"/>.</summary>
+internal sealed record InferenceValuesModel(string Member, EquatableArray<string> Values);
+
+/// <summary>An extensible string enum: the known values as sent, and their C# member names.</summary>
+internal sealed record KnownValuesModel(
+    string TypeName,
+    string? Summary,
+    string SourcePath,
+    EquatableArray<KnownValueModel> Values);
+
+internal sealed record KnownValueModel(string Value, string MemberName);
 
 internal sealed record ProviderModel(
     string Name,
@@ -51,7 +74,9 @@ internal sealed record ProviderModel(
     bool DiscriminatorOptional,
     bool DiscriminatorVersioned,
     EquatableArray<string> IdempotencyKeyPath,
-    EquatableArray<RecordModel> Records);
+    EquatableArray<RecordModel> Records,
+    EquatableArray<KnownValuesModel> Enums,
+    EquatableArray<string> Families);
 
 internal sealed record DiagnosticModel(string Id, string Message, string FilePath, int Line, int Column);
 

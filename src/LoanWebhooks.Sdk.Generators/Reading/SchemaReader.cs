@@ -18,7 +18,13 @@ internal sealed class SchemaReader
         // Members of WebhookEvent, the generated records and object itself.
         "ExtensionData", "EventType", "Provider", "RawJson", "Match", "EqualityContract", "EventTypeName", "GetRawText",
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Clone", "Deconstruct",
-        "PrintMembers", "SetDelivery",
+        "PrintMembers", "SetDelivery", "IdempotencyKey", "EventTypeBaseName", "EventTypeVersion",
+    };
+
+    /// <summary>Members of a generated known-values struct; a value may not take their names.</summary>
+    private static readonly HashSet<string> ReservedEnumMemberNames = new(StringComparer.Ordinal)
+    {
+        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Types every provider gets besides its records; a record may not take their names.</summary>
@@ -29,6 +35,10 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, (SchemaFile File, JsonNode Root)> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _objectTypeNames = new(StringComparer.Ordinal);
     private readonly List<RecordModel> _records = new();
+    private readonly List<KnownValuesModel> _enums = new();
+    private readonly HashSet<string> _enumObjectPaths = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _families = new(StringComparer.Ordinal);
+    private bool _discriminatorOptional;
     private readonly Dictionary<string, string> _takenTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _takenHintNames = new(StringComparer.Ordinal);
     private string _provider = "";
@@ -160,7 +170,23 @@ internal sealed class SchemaReader
 
         foreach (var pair in _documents.Where(d => IsKind(d.Key, "objects")))
         {
-            ReadRecord(pair.Value.Root, _objectTypeNames[pair.Key], pair.Key, eventInfo: null);
+            if (pair.Value.Root.Get("x-known-values") is not null)
+            {
+                _enumObjectPaths.Add(pair.Key);
+            }
+        }
+
+        _discriminatorOptional = root.GetBoolean("x-discriminator-optional");
+        foreach (var pair in _documents.Where(d => IsKind(d.Key, "objects")))
+        {
+            if (_enumObjectPaths.Contains(pair.Key))
+            {
+                ReadKnownValues(pair.Value.Root, _objectTypeNames[pair.Key], pair.Key);
+            }
+            else
+            {
+                ReadRecord(pair.Value.Root, _objectTypeNames[pair.Key], pair.Key, eventInfo: null);
+            }
         }
 
         var seenEventTypes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -179,10 +205,12 @@ internal sealed class SchemaReader
             "LoanWebhooks.Sdk." + _provider,
             root.GetString("description") ?? root.GetString("title"),
             new EquatableArray<string>(discriminatorPath),
-            root.GetBoolean("x-discriminator-optional"),
+            _discriminatorOptional,
             root.GetBoolean("x-discriminator-versioned"),
             new EquatableArray<string>(idempotencyPath),
-            new EquatableArray<RecordModel>(_records.OrderBy(r => r.TypeName, StringComparer.Ordinal)));
+            new EquatableArray<RecordModel>(_records.OrderBy(r => r.TypeName, StringComparer.Ordinal)),
+            new EquatableArray<KnownValuesModel>(_enums.OrderBy(e => e.TypeName, StringComparer.Ordinal)),
+            new EquatableArray<string>(_families));
         return Result(provider);
     }
 
@@ -232,8 +260,152 @@ internal sealed class SchemaReader
             }
         }
 
+        string? family = ReadFamily(root, path);
+        if (family is null && root.Get("x-family") is not null)
+        {
+            return;
+        }
+
+        InferenceModel? inference = null;
+        if (root.Get("x-infer") is { } inferNode)
+        {
+            inference = ReadInference(inferNode, path);
+            if (inference is null)
+            {
+                return;
+            }
+        }
+
         string typeName = root.GetString("x-type-name") ?? _provider + Names.ToPascalCase(eventType!) + "Event";
-        ReadRecord(root, typeName, path, new EventInfoModel(eventType!, new EquatableArray<string>(aliases), rootDiscriminator));
+        ReadRecord(root, typeName, path, new EventInfoModel(eventType!, new EquatableArray<string>(aliases), rootDiscriminator, family, inference));
+    }
+
+    /// <summary>Reads <c>x-family</c> and reserves its base type name; null when absent or invalid (reported).</summary>
+    private string? ReadFamily(JsonNode root, string path)
+    {
+        if (root.Get("x-family") is not { } node)
+        {
+            return null;
+        }
+
+        string family = node.Kind == JsonNodeKind.String ? node.Text! : "";
+        string familyType = _provider + family + "Event";
+        if (!Names.IsValidIdentifier(family) || !char.IsUpper(family[0]))
+        {
+            Report(DiagnosticIds.UnsupportedSchema, "\"x-family\" must be a PascalCase C# identifier such as \"Claim\"; the family's base type is <Provider><Family>Event.", path, node.Line, node.Column);
+            return null;
+        }
+
+        if (_families.Contains(family))
+        {
+            return family;
+        }
+
+        if (!ClaimTypeName(familyType, path, node))
+        {
+            return null;
+        }
+
+        _families.Add(family);
+        return family;
+    }
+
+    private InferenceModel? ReadInference(JsonNode node, string path)
+    {
+        string fix = "\"x-infer\" must look like { \"members\": [\"applicationId\"], \"values\": { \"status\": [\"COMPLETED\"] } } with at least one member or value list.";
+        if (!_discriminatorOptional)
+        {
+            Report(DiagnosticIds.UnsupportedSchema, "\"x-infer\" only applies to providers whose provider.json sets \"x-discriminator-optional\": true; remove it or make the discriminator optional.", path, node.Line, node.Column);
+            return null;
+        }
+
+        var members = node.Kind == JsonNodeKind.Object ? ReadStringArray(node.Get("members")) : null;
+        var values = new List<InferenceValuesModel>();
+        bool valid = node.Kind == JsonNodeKind.Object && members is not null;
+        if (valid && node.Get("values") is { } valuesNode)
+        {
+            if (valuesNode.Kind != JsonNodeKind.Object)
+            {
+                valid = false;
+            }
+            else
+            {
+                foreach (var member in valuesNode.Members!)
+                {
+                    var allowed = ReadStringArray(member.Value);
+                    if (allowed is not { Count: > 0 })
+                    {
+                        valid = false;
+                        break;
+                    }
+
+                    values.Add(new InferenceValuesModel(member.Key, new EquatableArray<string>(allowed)));
+                }
+            }
+        }
+
+        if (!valid || members!.Count + values.Count == 0)
+        {
+            Report(DiagnosticIds.UnsupportedSchema, fix, path, node.Line, node.Column);
+            return null;
+        }
+
+        return new InferenceModel(new EquatableArray<string>(members!), new EquatableArray<InferenceValuesModel>(values));
+    }
+
+    /// <summary>An array of non-empty strings; an absent node is an empty list, anything else null.</summary>
+    private static List<string>? ReadStringArray(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return new List<string>();
+        }
+
+        if (node.Kind != JsonNodeKind.Array || node.Items!.Any(i => i.Kind != JsonNodeKind.String || string.IsNullOrEmpty(i.Text)))
+        {
+            return null;
+        }
+
+        return node.Items!.Select(i => i.Text!).ToList();
+    }
+
+    /// <summary>Reads an <c>x-known-values</c> string schema into an extensible enum.</summary>
+    private void ReadKnownValues(JsonNode schema, string typeName, string path)
+    {
+        var node = schema.Get("x-known-values")!;
+        var values = ReadStringArray(node);
+        if (values is not { Count: > 0 } || schema.GetString("type") != "string")
+        {
+            Report(DiagnosticIds.UnsupportedSchema, "\"x-known-values\" must be a non-empty array of strings on a schema with \"type\": \"string\".", path, node.Line, node.Column);
+            return;
+        }
+
+        if (!Names.IsValidIdentifier(typeName))
+        {
+            Report(DiagnosticIds.InvalidMemberName, $"'{typeName}' is not a valid C# type name. Set \"x-type-name\" to one.", path, schema.Line, schema.Column);
+            return;
+        }
+
+        var known = new List<KnownValueModel>();
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string value in values.Distinct(StringComparer.Ordinal))
+        {
+            string member = Names.ToPascalCase(value);
+            if (!Names.IsValidIdentifier(member) || ReservedEnumMemberNames.Contains(member) || member == typeName || !memberNames.Add(member))
+            {
+                Report(DiagnosticIds.InvalidMemberName, $"Known value '{value}' of '{typeName}' maps to the C# name '{member}', which is invalid, reserved or already used by another value. Change or remove the value.", path, node.Line, node.Column);
+                return;
+            }
+
+            known.Add(new KnownValueModel(value, member));
+        }
+
+        if (!ClaimTypeName(typeName, path, schema))
+        {
+            return;
+        }
+
+        _enums.Add(new KnownValuesModel(typeName, schema.GetString("description") ?? schema.GetString("title"), path, new EquatableArray<KnownValueModel>(known)));
     }
 
     private void ReadRecord(JsonNode schema, string typeName, string path, EventInfoModel? eventInfo)
@@ -352,7 +524,7 @@ internal sealed class SchemaReader
                 return null;
             }
 
-            return new TypeModel(ValueKind.Record, false, referencedType, null);
+            return new TypeModel(_enumObjectPaths.Contains(target) ? ValueKind.KnownString : ValueKind.Record, false, referencedType, null);
         }
 
         var types = new List<string>();
@@ -380,6 +552,17 @@ internal sealed class SchemaReader
             nullable = true;
         }
 
+        if (schema.GetString("x-coerce") is { } coerce)
+        {
+            if (coerce != "boolean" || !types.Contains("boolean") || types.Any(t => t != "boolean" && t != "string"))
+            {
+                Report(DiagnosticIds.UnsupportedSchema, $"\"x-coerce\": \"{coerce}\" is not supported here. The only supported use is \"x-coerce\": \"boolean\" with \"type\": [\"boolean\", \"string\"].", path, schema.Line, schema.Column);
+                return null;
+            }
+
+            return new TypeModel(ValueKind.CoercedBoolean, nullable, null, null);
+        }
+
         if (types.Count != 1)
         {
             // Free-form, untyped or multi-typed: keep the JSON as received.
@@ -389,6 +572,11 @@ internal sealed class SchemaReader
         string format = schema.GetString("format") ?? "";
         switch (types[0])
         {
+            case "string" when schema.Get("x-known-values") is not null:
+                string enumName = schema.GetString("x-type-name") ?? inlineTypeName;
+                int enumCount = _enums.Count;
+                ReadKnownValues(schema, enumName, path);
+                return _enums.Count == enumCount ? null : new TypeModel(ValueKind.KnownString, nullable, enumName, null);
             case "string":
                 return format switch
                 {

@@ -17,4 +17,10 @@ public enum WebhookEventMatch
 
     /// <summary>The event type is not known; the event is the provider's unknown event.</summary>
     Unknown = 4,
+
+    /// <summary>
+    /// The body had no discriminator and no expected event type was given; exactly one event's documented
+    /// shape (its schema's <c>x-infer</c> rule) matched it, so it was parsed as that event.
+    /// </summary>
+    Inferred = 5,
 }

@@ -46,6 +46,7 @@ internal sealed class WebhookEventCatalog<TEvent>
             }
         }
 
+        InferenceCandidates = events.Where(e => e.Inference is not null).ToArray();
         _byValue = new Utf8KeyTable<Match>(byValue);
         _byUnversionedValue = new Utf8KeyTable<Match>(byUnversioned);
     }
@@ -60,6 +61,29 @@ internal sealed class WebhookEventCatalog<TEvent>
     public IReadOnlyList<WebhookEventTypeInfo> EventTypes { get; }
 
     public Func<string, JsonElement, TEvent> CreateUnknown { get; }
+
+    /// <summary>Events with an <c>x-infer</c> rule, for bodies without a discriminator.</summary>
+    public WebhookEventDescriptor<TEvent>[] InferenceCandidates { get; }
+
+    /// <summary>The one event whose inference rule matches the body, or null when none or several do.</summary>
+    public Match? Infer(ReadOnlySpan<byte> body, JsonReaderOptions options)
+    {
+        WebhookEventDescriptor<TEvent>? found = null;
+        foreach (var candidate in InferenceCandidates)
+        {
+            if (candidate.Inference!.Matches(body, options))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = candidate;
+            }
+        }
+
+        return found is null ? null : new Match(found, WebhookEventMatch.Inferred);
+    }
 
     /// <summary>The event a discriminator value names, and how; null for an unknown value.</summary>
     public Match? Find(ReadOnlySpan<byte> value)

@@ -8,12 +8,13 @@ namespace LoanWebhooks.Sdk.Parsing;
 internal sealed class WebhookEventDescriptor<TEvent>
     where TEvent : WebhookEvent
 {
-    public WebhookEventDescriptor(string eventType, string[] aliases, Type eventClrType, JsonValueReader<TEvent> read)
+    public WebhookEventDescriptor(string eventType, string[] aliases, Type eventClrType, JsonValueReader<TEvent> read, WebhookInferenceRule? inference = null)
     {
         EventType = eventType;
         Aliases = aliases;
         EventClrType = eventClrType;
         Read = read;
+        Inference = inference;
     }
 
     public string EventType { get; }
@@ -23,4 +24,7 @@ internal sealed class WebhookEventDescriptor<TEvent>
     public Type EventClrType { get; }
 
     public JsonValueReader<TEvent> Read { get; }
+
+    /// <summary>When a body without a discriminator may be taken for this event; null when never.</summary>
+    public WebhookInferenceRule? Inference { get; }
 }

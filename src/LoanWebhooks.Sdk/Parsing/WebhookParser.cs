@@ -189,9 +189,38 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
             webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span));
             return webhookEvent;
         }
+        catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
+        {
+            // A guess (another version, or a shape without a discriminator) that does not fit is not that event.
+            return ParseUnknown(raw, match.Kind == WebhookEventMatch.Inferred ? string.Empty : eventType, out error);
+        }
         catch (SchemaViolationException e)
         {
             error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, eventType, e.JsonPath);
+        }
+        catch (JsonException e)
+        {
+            error = Malformed(raw.Span, e, eventType);
+        }
+        catch (InvalidOperationException)
+        {
+            error = InvalidUtf8(eventType);
+        }
+
+        return null;
+    }
+
+    private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, out WebhookParseError? error)
+    {
+        error = null;
+        var reader = new Utf8JsonReader(raw.Span, _readerOptions);
+        try
+        {
+            reader.Read();
+            var webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
+            reader.Read();
+            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span));
+            return webhookEvent;
         }
         catch (JsonException e)
         {
@@ -242,6 +271,8 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
 
                 if (_catalog.Discriminator.IsOptional)
                 {
+                    match = _catalog.Infer(body, _readerOptions);
+                    eventType = match?.Descriptor.EventType ?? string.Empty;
                     return true;
                 }
 

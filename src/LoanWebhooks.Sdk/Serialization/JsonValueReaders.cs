@@ -62,22 +62,51 @@ internal static class JsonValueReaders
         _ => throw SchemaViolationException.UnexpectedToken("a boolean", reader.TokenType),
     };
 
+    /// <summary>
+    /// A boolean that some payloads send as a string (Canopy's <c>is_active_scra</c> arrives as <c>false</c> and as
+    /// <c>"false"</c>). Only "true"/"false" in any case are accepted; any other string is a schema mismatch.
+    /// </summary>
+    public static bool ReadCoercedBoolean(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.TokenType switch
+            {
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                _ => throw SchemaViolationException.UnexpectedToken("a boolean or \"true\"/\"false\"", reader.TokenType),
+            };
+        }
+
+        if (reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("false"u8))
+        {
+            return reader.ValueTextEquals("true"u8);
+        }
+
+        string text = reader.GetString()!;
+        return bool.TryParse(text, out bool value) && text.Trim().Length == text.Length
+            ? value
+            : throw new SchemaViolationException("Expected a boolean or the string \"true\" or \"false\".");
+    }
+
     /// <summary>ISO 8601 with an offset, or the <c>yyyy-MM-dd HH:mm:ss+zz</c> form. A time without an offset is rejected: it would be ambiguous.</summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a date-time string");
-        if (reader.TryGetDateTimeOffset(out var value) && HasOffset(ref reader))
+        return TryReadDateTimeOffset(ref reader, out var value)
+            ? value
+            : throw new SchemaViolationException("Expected an ISO 8601 date-time with a UTC offset.");
+    }
+
+    /// <summary>The non-throwing core of <see cref="ReadDateTimeOffset"/>; the reader is on a string.</summary>
+    public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (reader.TryGetDateTimeOffset(out value) && HasOffset(ref reader))
         {
-            return value;
+            return true;
         }
 
-        string text = reader.GetString()!;
-        if (DateTimeOffset.TryParseExact(text, OffsetDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
-        {
-            return value;
-        }
-
-        throw new SchemaViolationException("Expected an ISO 8601 date-time with a UTC offset.");
+        return DateTimeOffset.TryParseExact(reader.GetString()!, OffsetDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
     public static DateTimeOffset ReadUnixMilliseconds(ref Utf8JsonReader reader)

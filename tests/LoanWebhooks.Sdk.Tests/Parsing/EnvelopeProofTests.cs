@@ -132,6 +132,35 @@ public sealed class EnvelopeProofTests
         Assert.Equal("event.claim.created.v2", webhookEvent.EventType);
     }
 
+    [Fact]
+    public void Receeve_unknown_version_with_an_incompatible_shape_is_unknown_not_an_error()
+    {
+        // v2 renamed a required member: never mis-type it as v1, never lose it.
+        string body = DocumentedSampleData.ReceeveClaimCreatedWithMessageType("event.claim.created.v2")
+            .Replace("\"claimRef\"", "\"claimReference\"", StringComparison.Ordinal);
+
+        var webhookEvent = ReceeveWebhookParser.Default.Parse(body);
+
+        var unknown = Assert.IsType<ReceeveUnknownEvent>(webhookEvent);
+        Assert.Equal(WebhookEventMatch.Unknown, unknown.Match);
+        Assert.Equal("event.claim.created.v2", unknown.EventType);
+        Assert.Equal(body, unknown.GetRawText());
+        Assert.NotNull(unknown.IdempotencyKey);
+    }
+
+    [Theory]
+    [InlineData("event.claim.created.v1", "event.claim.created", 1)]
+    [InlineData("event.claim.created.v12", "event.claim.created", 12)]
+    [InlineData("event.claim.created", "event.claim.created", null)]
+    [InlineData("event.claim.created.vX", "event.claim.created.vX", null)]
+    public void Receeve_events_expose_the_base_name_and_version_of_their_message_type(string messageType, string baseName, int? version)
+    {
+        var webhookEvent = ReceeveWebhookParser.Default.Parse(DocumentedSampleData.ReceeveClaimCreatedWithMessageType(messageType));
+
+        Assert.Equal(baseName, webhookEvent.EventTypeBaseName);
+        Assert.Equal(version, webhookEvent.EventTypeVersion);
+    }
+
     [Theory]
     [InlineData("event.claim.created")]
     [InlineData("event.claim.created.vX")]
