@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
@@ -147,6 +148,14 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
             return null;
         }
 
+        // Utf8JsonReader only checks UTF-8 in strings it decodes; free-form members would carry invalid bytes
+        // to the caller's code, which would throw there. Checking up front is vectorised and cheap.
+        if (!Utf8.IsValid(body))
+        {
+            error = InvalidUtf8(eventType: null);
+            return null;
+        }
+
         ScanResult scan;
         try
         {
@@ -276,7 +285,8 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
                     return true;
                 }
 
-                error = new WebhookParseError(WebhookParseErrorReason.MissingDiscriminator, $"The body has no discriminator at {_catalog.Discriminator}.");
+                // The scan stopped at the end of the root object: malformed content after it wins over "missing".
+                error = TrailingContentError(body) ?? new WebhookParseError(WebhookParseErrorReason.MissingDiscriminator, $"The body has no discriminator at {_catalog.Discriminator}.");
                 return false;
         }
 
@@ -290,6 +300,22 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
         }
 
         return true;
+    }
+
+    private WebhookParseError? TrailingContentError(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, _readerOptions);
+        try
+        {
+            reader.Read();
+            reader.Skip();
+            reader.Read();
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return Malformed(body, e, eventType: null);
+        }
     }
 
     /// <summary>Reads the provider's deduplication id; the body is known to be well-formed by now.</summary>
