@@ -26,7 +26,7 @@ public sealed class DocumentedSampleTests
         var expectedType = parser.EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
         Assert.IsType(expectedType, webhookEvent);
         Assert.Equal(sample.EventType, webhookEvent.EventType);
-        Assert.Equal(WebhookEventMatch.Exact, webhookEvent.Match);
+        Assert.Equal(HasDiscriminator(parser, sample) ? WebhookEventMatch.Exact : WebhookEventMatch.Inferred, webhookEvent.Match);
         Assert.Equal(sample.Provider, webhookEvent.Provider);
     }
 
@@ -92,4 +92,8 @@ public sealed class DocumentedSampleTests
     }
 
     private static DocumentedSample Sample(string name) => DocumentedSampleData.Sample(name);
+
+    // Spinwheel documents some samples without eventType; only a body without a discriminator takes the expected type's match.
+    private static bool HasDiscriminator(IWebhookParser parser, DocumentedSample sample) =>
+        parser.Parse(sample.Body.Span, sample.EventType).Match != WebhookEventMatch.ExpectedEventType;
 }

@@ -1,0 +1,56 @@
+using System.Linq;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Spinwheel;
+using LoanWebhooks.Sdk.Testing;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Tests.Spinwheel;
+
+/// <summary>All thirteen webhooks of Spinwheel's docs are typed, sampled and grouped into families.</summary>
+public sealed class SpinwheelCatalogTests
+{
+    // The payloads' eventType values; the docs' table says 'USER_PAYMENT STATUS' and EMPTY_LOAN_ACCOUNT for two of them.
+    private static readonly string[] Documented =
+    {
+        "EMPTY_LOAN_ACCOUNT_WEBHOOK", "PLATFORM_PAYMENT_STATUS", "REFRESH_TRANSACTION_STATUS", "USER_ACCOUNT_DISCONNECT",
+        "USER_CONNECTION_STATUS", "USER_CREDIT_PROFILE_TRANSACTION", "USER_CREDIT_PROFILE_TRANSACTION_FAILED",
+        "USER_LIABILITIES_CONNECTED", "USER_LIABILITIES_CONNECTION_FAILED", "USER_LIABILITY_ACCOUNT_REFRESH",
+        "USER_LIABILITY_ACCOUNT_TRANSITION", "USER_PAYMENT_STATUS", "USER_REFINANCE_STATUS",
+    };
+
+    [Fact]
+    public void Every_documented_Spinwheel_event_type_is_typed_and_has_a_sample()
+    {
+        var known = SpinwheelWebhookParser.Default.EventTypes.Select(t => t.EventType).OrderBy(t => t, System.StringComparer.Ordinal);
+        var sampled = DocumentedSamples.For(WebhookProvider.Spinwheel).Select(s => s.EventType).OrderBy(t => t, System.StringComparer.Ordinal);
+
+        Assert.Equal(Documented, known);
+        Assert.Equal(Documented, sampled);
+    }
+
+    [Theory]
+    [InlineData("USER_LIABILITIES_CONNECTED", typeof(SpinwheelConnectionEvent))]
+    [InlineData("USER_LIABILITIES_CONNECTION_FAILED", typeof(SpinwheelConnectionEvent))]
+    [InlineData("USER_CONNECTION_STATUS", typeof(SpinwheelConnectionEvent))]
+    [InlineData("USER_ACCOUNT_DISCONNECT", typeof(SpinwheelConnectionEvent))]
+    [InlineData("USER_CREDIT_PROFILE_TRANSACTION", typeof(SpinwheelCreditProfileEvent))]
+    [InlineData("USER_CREDIT_PROFILE_TRANSACTION_FAILED", typeof(SpinwheelCreditProfileEvent))]
+    [InlineData("USER_PAYMENT_STATUS", typeof(SpinwheelPaymentEvent))]
+    [InlineData("PLATFORM_PAYMENT_STATUS", typeof(SpinwheelPaymentEvent))]
+    [InlineData("USER_LIABILITY_ACCOUNT_TRANSITION", typeof(SpinwheelLiabilityAccountEvent))]
+    [InlineData("USER_LIABILITY_ACCOUNT_REFRESH", typeof(SpinwheelLiabilityAccountEvent))]
+    [InlineData("EMPTY_LOAN_ACCOUNT_WEBHOOK", typeof(SpinwheelLiabilityAccountEvent))]
+    [InlineData("REFRESH_TRANSACTION_STATUS", typeof(SpinwheelLiabilityAccountEvent))]
+    public void Event_belongs_to_its_family(string eventType, System.Type family)
+    {
+        var clrType = SpinwheelWebhookParser.Default.EventTypes.Single(t => t.EventType == eventType).EventClrType;
+
+        Assert.True(family.IsAssignableFrom(clrType), $"{clrType.Name} should derive from {family.Name}.");
+    }
+
+    [Fact]
+    public void Refinance_status_belongs_to_no_family()
+    {
+        Assert.Equal(typeof(SpinwheelEvent), typeof(SpinwheelUserRefinanceStatusEvent).BaseType);
+    }
+}
