@@ -65,9 +65,9 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
             Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", KnownValuesEmitter.EmitConverter(provider, model));
         }
 
-        foreach (string family in provider.Families)
+        foreach (var family in provider.Families)
         {
-            Add(context, $"{provider.Name}.{family}Event.g.cs", ProviderEmitter.EmitFamily(provider, family));
+            Add(context, $"{provider.Name}.{family.Name}Event.g.cs", ProviderEmitter.EmitFamily(provider, family));
         }
 
         Add(context, $"{provider.Name}.Event.g.cs", ProviderEmitter.EmitBaseEvent(provider));

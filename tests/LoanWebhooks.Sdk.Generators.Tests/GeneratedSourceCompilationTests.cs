@@ -59,6 +59,32 @@ public sealed class GeneratedSourceCompilationTests
     }
 
     [Fact]
+    public void A_family_base_declares_exactly_the_members_all_its_events_share()
+    {
+        var files = System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(
+            new InMemoryAdditionalText(SchemaFixtures.Root + "canopy/provider.json", SchemaFixtures.ProviderJson("Canopy")),
+            new InMemoryAdditionalText(SchemaFixtures.Root + "canopy/events/a.json", """
+                { "x-event-type": "a", "x-family": "Thing", "type": "object", "required": ["id"],
+                  "properties": { "id": { "type": "string" }, "n": { "type": "integer" }, "only_a": { "type": "string" } } }
+                """),
+            new InMemoryAdditionalText(SchemaFixtures.Root + "canopy/events/b.json", """
+                { "x-event-type": "b", "x-family": "Thing", "type": "object", "required": ["id"],
+                  "properties": { "id": { "type": "string" }, "n": { "type": "string" } } }
+                """));
+
+        var compilation = RuntimeCompilation.Compile(GeneratorHarness.Run(files));
+
+        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, RuntimeCompilation.Format(problems));
+        var family = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyThingEvent")!;
+        var shared = Assert.Single(family.GetMembers().OfType<IPropertySymbol>().Where(p => p.Name != "EqualityContract"));
+        Assert.Equal("Id", shared.Name);
+        Assert.True(shared.IsAbstract);
+        var overriding = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyAEvent")!.GetMembers("Id").OfType<IPropertySymbol>().Single();
+        Assert.True(overriding.IsOverride && overriding.IsRequired);
+    }
+
+    [Fact]
     public void Known_values_and_coerced_booleans_get_their_csharp_types()
     {
         var compilation = RuntimeCompilation.Compile(GeneratorHarness.Run(SchemaFixtures.FeatureTour()));

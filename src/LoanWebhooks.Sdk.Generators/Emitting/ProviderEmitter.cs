@@ -42,17 +42,37 @@ internal static class ProviderEmitter
         return w.ToString();
     }
 
-    public static string EmitFamily(ProviderModel provider, string family)
+    public static string EmitFamily(ProviderModel provider, FamilyModel family)
     {
         var w = Start(provider);
-        string name = provider.Name + family + "Event";
-        w.DocXml("summary", $"Base of the {provider.Name} events of the {family} family (<c>x-family</c> in their schemas). Register an <c>IWebhookHandler&lt;{name}&gt;</c> to handle them all.");
+        string name = provider.Name + family.Name + "Event";
+        w.DocXml("summary", $"Base of the {provider.Name} events of the {family.Name} family (<c>x-family</c> in their schemas). Register an <c>IWebhookHandler&lt;{name}&gt;</c> to handle them all; the members every event of the family has are declared here.");
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public abstract partial record {name} : {provider.Name}Event");
         w.Doc("summary", "Called by the generated event records only.");
         w.Open($"private protected {name}()");
         w.Close();
         w.Line();
+        foreach (var property in family.SharedProperties)
+        {
+            if (string.IsNullOrWhiteSpace(property.Summary))
+            {
+                w.DocXml("summary", $"The <c>{SourceWriter.Escape(property.JsonName)}</c> member, which every {family.Name} event has.");
+            }
+            else
+            {
+                w.Doc("summary", property.Summary);
+            }
+
+            if (property.Sensitive)
+            {
+                w.Doc("remarks", "Sensitive: never printed by ToString(). Keep it out of logs.");
+            }
+
+            w.Line($"public abstract {TypeSyntax.Name(property.Type, provider.Namespace)} {property.CSharpName} {{ get; init; }}");
+            w.Line();
+        }
+
         w.Line("/// <inheritdoc/>");
         w.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);");
         w.Close();

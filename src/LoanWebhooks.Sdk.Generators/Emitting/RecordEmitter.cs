@@ -1,3 +1,4 @@
+using System.Linq;
 using LoanWebhooks.Sdk.Generators.Model;
 
 namespace LoanWebhooks.Sdk.Generators.Emitting;
@@ -32,6 +33,9 @@ internal static class RecordEmitter
             w.Line();
         }
 
+        var inherited = new System.Collections.Generic.HashSet<string>(
+            provider.Families.Where(f => f.Name == record.Event?.Family).SelectMany(f => f.SharedProperties).Select(p => p.JsonName),
+            System.StringComparer.Ordinal);
         foreach (var property in record.Properties)
         {
             if (string.IsNullOrWhiteSpace(property.Summary))
@@ -49,8 +53,8 @@ internal static class RecordEmitter
             }
 
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
-            string required = property.Required ? "required " : "";
-            w.Line($"public {required}{TypeSyntax.Name(property.Type, provider.Namespace)} {property.CSharpName} {{ get; init; }}");
+            string modifiers = (inherited.Contains(property.JsonName) ? "override " : "") + (property.Required ? "required " : "");
+            w.Line($"public {modifiers}{TypeSyntax.Name(property.Type, provider.Namespace)} {property.CSharpName} {{ get; init; }}");
             w.Line();
         }
 

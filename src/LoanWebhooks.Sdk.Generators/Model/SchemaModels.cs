@@ -76,7 +76,13 @@ internal sealed record ProviderModel(
     EquatableArray<string> IdempotencyKeyPath,
     EquatableArray<RecordModel> Records,
     EquatableArray<KnownValuesModel> Enums,
-    EquatableArray<string> Families);
+    EquatableArray<FamilyModel> Families);
+
+/// <summary>
+/// An <c>x-family</c> and the members every one of its events has with the same name and type, which the
+/// family's base record declares (abstract) so a family handler can read them without a cast.
+/// </summary>
+internal sealed record FamilyModel(string Name, EquatableArray<PropertyModel> SharedProperties);
 
 internal sealed record DiagnosticModel(string Id, string Message, string FilePath, int Line, int Column);
 

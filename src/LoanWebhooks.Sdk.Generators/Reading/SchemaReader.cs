@@ -210,7 +210,7 @@ internal sealed class SchemaReader
             new EquatableArray<string>(idempotencyPath),
             new EquatableArray<RecordModel>(_records.OrderBy(r => r.TypeName, StringComparer.Ordinal)),
             new EquatableArray<KnownValuesModel>(_enums.OrderBy(e => e.TypeName, StringComparer.Ordinal)),
-            new EquatableArray<string>(_families));
+            new EquatableArray<FamilyModel>(_families.Select(ReadFamilyModel)));
         return Result(provider);
     }
 
@@ -308,6 +308,28 @@ internal sealed class SchemaReader
 
         _families.Add(family);
         return family;
+    }
+
+    /// <summary>A family with the members all of its events share (same JSON name, C# name, type and redaction).</summary>
+    private FamilyModel ReadFamilyModel(string family)
+    {
+        var events = _records.Where(r => r.Event?.Family == family).OrderBy(r => r.TypeName, StringComparer.Ordinal).ToList();
+        var shared = new List<PropertyModel>();
+        foreach (var candidate in events[0].Properties)
+        {
+            var matches = events.Select(e => e.Properties.FirstOrDefault(p => p.JsonName == candidate.JsonName)).ToList();
+            if (matches.All(p => p is not null && p.CSharpName == candidate.CSharpName && p.Type == candidate.Type && p.Sensitive == candidate.Sensitive))
+            {
+                bool sameSummary = matches.All(p => p!.Summary == candidate.Summary);
+                shared.Add(candidate with
+                {
+                    Required = false,
+                    Summary = sameSummary ? candidate.Summary : null,
+                });
+            }
+        }
+
+        return new FamilyModel(family, new EquatableArray<PropertyModel>(shared));
     }
 
     private InferenceModel? ReadInference(JsonNode node, string path)
