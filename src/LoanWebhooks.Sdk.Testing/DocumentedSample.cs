@@ -23,7 +23,10 @@ public sealed class DocumentedSample
     /// <summary>The event type the sample documents (the SDK's canonical name for it).</summary>
     public string EventType { get; }
 
-    /// <summary>The sample exactly as documented (for <see cref="DocumentedSampleOrigin.Expanded"/> samples, with its placeholders).</summary>
+    /// <summary>
+    /// The sample exactly as documented (for <see cref="DocumentedSampleOrigin.Expanded"/> samples, with its
+    /// placeholders; for <see cref="DocumentedSampleOrigin.Prose"/> samples, which the docs do not show, the body we built).
+    /// </summary>
     public string DocumentedText { get; }
 
     /// <summary>The body a provider would send: <see cref="DocumentedText"/> with any placeholders expanded.</summary>

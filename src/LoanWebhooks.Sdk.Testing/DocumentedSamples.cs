@@ -11,7 +11,9 @@ namespace LoanWebhooks.Sdk.Testing;
 /// <summary>
 /// Every documented sample webhook, embedded in this assembly. Payitoff documents most samples with
 /// bare object placeholders (<c>"borrower": Borrower</c>); those are expanded with the example objects
-/// in <c>Samples/payitoff/objects/</c>, which are ours, not Payitoff's.
+/// in <c>Samples/payitoff/objects/</c>, which are ours, not Payitoff's. Events the docs name but show
+/// no sample for have a body we built in <c>Samples/&lt;provider&gt;/prose/</c>
+/// (<see cref="DocumentedSampleOrigin.Prose"/>).
 /// </summary>
 public static class DocumentedSamples
 {
@@ -47,21 +49,34 @@ public static class DocumentedSamples
             var objects = names
                 .Where(n => n.StartsWith(folder + "objects/", StringComparison.Ordinal))
                 .ToDictionary(n => Path.GetFileNameWithoutExtension(n), n => Read(assembly, n).Trim(), StringComparer.Ordinal);
-            foreach (string name in names.Where(n => n.StartsWith(folder, StringComparison.Ordinal) && n.IndexOf('/', folder.Length) < 0).OrderBy(n => n, StringComparer.Ordinal))
+            var providerSamples = new List<DocumentedSample>();
+            foreach (string name in names.Where(n => IsDirectlyIn(n, folder)))
             {
                 string documented = Read(assembly, name);
                 string body = Expand(documented, objects, out bool expanded);
-                samples.Add(new DocumentedSample(
+                providerSamples.Add(new DocumentedSample(
                     provider,
                     Path.GetFileNameWithoutExtension(name),
                     documented,
                     body,
                     expanded ? DocumentedSampleOrigin.Expanded : DocumentedSampleOrigin.Verbatim));
             }
+
+            foreach (string name in names.Where(n => IsDirectlyIn(n, folder + "prose/")))
+            {
+                // Nothing was documented: the body we built is all there is.
+                string body = Read(assembly, name);
+                providerSamples.Add(new DocumentedSample(provider, Path.GetFileNameWithoutExtension(name), body, body, DocumentedSampleOrigin.Prose));
+            }
+
+            samples.AddRange(providerSamples.OrderBy(s => s.EventType, StringComparer.Ordinal));
         }
 
         return samples.AsReadOnly();
     }
+
+    private static bool IsDirectlyIn(string name, string folder) =>
+        name.StartsWith(folder, StringComparison.Ordinal) && name.IndexOf('/', folder.Length) < 0;
 
     /// <summary>Replaces a bare placeholder value (<c>: Borrower</c>) with its example object.</summary>
     private static string Expand(string documented, Dictionary<string, string> objects, out bool expanded)
