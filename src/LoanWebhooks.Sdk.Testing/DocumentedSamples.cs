@@ -11,11 +11,16 @@ namespace LoanWebhooks.Sdk.Testing;
 /// <summary>
 /// Every documented sample webhook, embedded in this assembly. Payitoff documents most samples with
 /// bare object placeholders (<c>"borrower": Borrower</c>); those are expanded with the example objects
-/// in <c>Samples/payitoff/objects/</c>, which are ours, not Payitoff's.
+/// in <c>Samples/payitoff/objects/</c>, which are ours, not Payitoff's. Events documented without a sample
+/// have a body we built from the docs' prose in <c>Samples/&lt;provider&gt;/prose/</c>
+/// (<see cref="DocumentedSampleOrigin.Prose"/>).
 /// </summary>
 public static class DocumentedSamples
 {
     private const string Prefix = "Samples/";
+
+    // Bodies we built from the docs' prose for events documented without a sample.
+    private const string ProseFolder = "prose/";
     private static readonly Lazy<IReadOnlyList<DocumentedSample>> Samples = new(Load);
 
     /// <summary>All samples, ordered by provider then event type.</summary>
@@ -47,21 +52,25 @@ public static class DocumentedSamples
             var objects = names
                 .Where(n => n.StartsWith(folder + "objects/", StringComparison.Ordinal))
                 .ToDictionary(n => Path.GetFileNameWithoutExtension(n), n => Read(assembly, n).Trim(), StringComparer.Ordinal);
-            foreach (string name in names.Where(n => n.StartsWith(folder, StringComparison.Ordinal) && n.IndexOf('/', folder.Length) < 0).OrderBy(n => n, StringComparer.Ordinal))
+            var files = names.Where(n => IsFileIn(n, folder)).Select(n => (Name: n, IsProse: false))
+                .Concat(names.Where(n => IsFileIn(n, folder + ProseFolder)).Select(n => (Name: n, IsProse: true)))
+                .OrderBy(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal);
+            foreach (var (name, isProse) in files)
             {
                 string documented = Read(assembly, name);
                 string body = Expand(documented, objects, out bool expanded);
-                samples.Add(new DocumentedSample(
-                    provider,
-                    Path.GetFileNameWithoutExtension(name),
-                    documented,
-                    body,
-                    expanded ? DocumentedSampleOrigin.Expanded : DocumentedSampleOrigin.Verbatim));
+                var origin = isProse ? DocumentedSampleOrigin.Prose
+                    : expanded ? DocumentedSampleOrigin.Expanded
+                    : DocumentedSampleOrigin.Verbatim;
+                samples.Add(new DocumentedSample(provider, Path.GetFileNameWithoutExtension(name), documented, body, origin));
             }
         }
 
         return samples.AsReadOnly();
     }
+
+    private static bool IsFileIn(string name, string folder) =>
+        name.StartsWith(folder, StringComparison.Ordinal) && name.IndexOf('/', folder.Length) < 0;
 
     /// <summary>Replaces a bare placeholder value (<c>: Borrower</c>) with its example object.</summary>
     private static string Expand(string documented, Dictionary<string, string> objects, out bool expanded)
