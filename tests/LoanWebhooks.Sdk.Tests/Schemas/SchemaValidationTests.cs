@@ -23,7 +23,7 @@ public sealed class SchemaValidationTests
         var sample = DocumentedSampleData.Sample(name);
         var schema = await JsonSchema.FromFileAsync(EventSchemaPath(name));
 
-        var errors = schema.Validate(Load(sample.BodyText));
+        var errors = schema.Validate(Load(sample.BodyText), PostgresDateTimeFormatValidator.Settings());
 
         Assert.Empty(errors.Select(e => e.ToString()));
     }
