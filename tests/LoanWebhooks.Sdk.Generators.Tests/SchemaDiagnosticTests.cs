@@ -118,6 +118,8 @@ public sealed class SchemaDiagnosticTests
     [Theory]
     [InlineData("{ \"type\": \"string\", \"x-coerce\": \"boolean\" }", "\"x-coerce\"")]
     [InlineData("{ \"type\": [\"boolean\", \"string\"], \"x-coerce\": \"integer\" }", "\"x-coerce\"")]
+    [InlineData("{ \"type\": \"string\", \"x-coerce\": \"string\" }", "\"x-coerce\"")]
+    [InlineData("{ \"type\": [\"string\", \"boolean\"], \"x-coerce\": \"string\" }", "\"x-coerce\"")]
     [InlineData("{ \"type\": \"string\", \"x-known-values\": [] }", "\"x-known-values\"")]
     [InlineData("{ \"type\": \"string\", \"x-known-values\": [\"A\", 2] }", "\"x-known-values\"")]
     public void A_bad_new_keyword_on_a_property_is_reported_as_unsupported(string propertySchema, string keyword)

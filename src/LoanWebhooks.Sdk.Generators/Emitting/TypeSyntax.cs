@@ -17,7 +17,7 @@ internal static class TypeSyntax
     {
         string name = type.Kind switch
         {
-            ValueKind.String => "string",
+            ValueKind.String or ValueKind.CoercedString => "string",
             ValueKind.Int64 => "long",
             ValueKind.Decimal => "decimal",
             ValueKind.Boolean or ValueKind.CoercedBoolean => "bool",
@@ -41,6 +41,7 @@ internal static class TypeSyntax
             ValueKind.Decimal => $"{Readers}.ReadDecimal(ref {reader})",
             ValueKind.Boolean => $"{Readers}.ReadBoolean(ref {reader})",
             ValueKind.CoercedBoolean => $"{Readers}.ReadCoercedBoolean(ref {reader})",
+            ValueKind.CoercedString => $"{Readers}.ReadCoercedString(ref {reader})",
             ValueKind.KnownString => $"new global::{ns}.{type.RecordName}({Readers}.ReadString(ref {reader}))",
             ValueKind.DateTimeOffset => $"{Readers}.ReadDateTimeOffset(ref {reader})",
             ValueKind.UnixMillisecondsDateTimeOffset => $"{Readers}.ReadUnixMilliseconds(ref {reader})",
@@ -79,7 +80,7 @@ internal static class TypeSyntax
 
     public static string WriteNonNull(TypeModel type, string ns, string value, string writer, string options, int depth) => type.Kind switch
     {
-        ValueKind.String => $"{writer}.WriteStringValue({value});",
+        ValueKind.String or ValueKind.CoercedString => $"{writer}.WriteStringValue({value});",
         ValueKind.Int64 or ValueKind.Decimal => $"{writer}.WriteNumberValue({value});",
         ValueKind.Boolean or ValueKind.CoercedBoolean => $"{writer}.WriteBooleanValue({value});",
         ValueKind.KnownString => $"{writer}.WriteStringValue({value}.Value);",

@@ -10,6 +10,9 @@ internal enum ValueKind
 
     /// <summary>A boolean some payloads send as the string "true"/"false" (<c>x-coerce: boolean</c>).</summary>
     CoercedBoolean,
+
+    /// <summary>An identifier some payloads send as a number (<c>x-coerce: string</c>); exposed as the text sent.</summary>
+    CoercedString,
     DateTimeOffset,
     UnixMillisecondsDateTimeOffset,
     Date,

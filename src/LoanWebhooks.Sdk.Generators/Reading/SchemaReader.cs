@@ -576,13 +576,15 @@ internal sealed class SchemaReader
 
         if (schema.GetString("x-coerce") is { } coerce)
         {
-            if (coerce != "boolean" || !types.Contains("boolean") || types.Any(t => t != "boolean" && t != "string"))
+            bool booleanCoercion = coerce == "boolean" && types.Contains("boolean") && types.All(t => t is "boolean" or "string");
+            bool stringCoercion = coerce == "string" && types.Contains("string") && types.Count > 1 && types.All(t => t is "string" or "integer" or "number");
+            if (!booleanCoercion && !stringCoercion)
             {
-                Report(DiagnosticIds.UnsupportedSchema, $"\"x-coerce\": \"{coerce}\" is not supported here. The only supported use is \"x-coerce\": \"boolean\" with \"type\": [\"boolean\", \"string\"].", path, schema.Line, schema.Column);
+                Report(DiagnosticIds.UnsupportedSchema, $"\"x-coerce\": \"{coerce}\" is not supported here. Use \"x-coerce\": \"boolean\" with \"type\": [\"boolean\", \"string\"], or \"x-coerce\": \"string\" with \"type\": [\"string\", \"integer\"] (or \"number\").", path, schema.Line, schema.Column);
                 return null;
             }
 
-            return new TypeModel(ValueKind.CoercedBoolean, nullable, null, null);
+            return new TypeModel(booleanCoercion ? ValueKind.CoercedBoolean : ValueKind.CoercedString, nullable, null, null);
         }
 
         if (types.Count != 1)

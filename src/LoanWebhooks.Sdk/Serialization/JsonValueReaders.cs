@@ -89,6 +89,18 @@ internal static class JsonValueReaders
             : throw new SchemaViolationException("Expected a boolean or the string \"true\" or \"false\".");
     }
 
+    /// <summary>
+    /// An identifier a provider sends as a string in one payload and a number in another (Canopy's line item
+    /// <c>line_item_id</c>): the string as sent, or the number's JSON text exactly as sent (no leading zeros lost
+    /// to a conversion, no reformatting).
+    /// </summary>
+    public static string ReadCoercedString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+        _ => throw SchemaViolationException.UnexpectedToken("a string or a number", reader.TokenType),
+    };
+
     /// <summary>ISO 8601 with an offset, or the <c>yyyy-MM-dd HH:mm:ss+zz</c> form. A time without an offset is rejected: it would be ambiguous.</summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {

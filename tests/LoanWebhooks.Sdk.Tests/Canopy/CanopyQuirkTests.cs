@@ -158,8 +158,8 @@ public sealed class CanopyQuirkTests
         var documented = CanopySamples.Parse<CanopyLineItemUpdateEvent>("line_item_update").Data.Object.Results[0];
         var ours = CanopySamples.Parse<CanopyLineItemCreateEvent>("line_item_create").Data.Object.Results[0];
 
-        Assert.Equal((4L, 2L), (documented.AccountId!.Value.AsInt64(), documented.LineItemId!.Value.AsInt64()));
-        Assert.Equal(("can_1024", "can_5531"), (ours.AccountId!.Value.AsString(), ours.LineItemId!.Value.AsString()));
+        Assert.Equal(("4", "2"), (documented.AccountId, documented.LineItemId));
+        Assert.Equal(("can_1024", "can_5531"), (ours.AccountId, ours.LineItemId));
     }
 
     [Fact]
@@ -167,8 +167,7 @@ public sealed class CanopyQuirkTests
     {
         var lithic = CanopySamples.Parse<CanopyLineItemUpdateEvent>("line_item_update").Data.Object.Results[0].IssuerProcessorDetails!.Lithic!;
 
-        Assert.Equal(JsonValueKind.Number, lithic.LastFour!.Value.ValueKind);
-        Assert.Equal("3324", lithic.LastFour.Value.GetRawText());
+        Assert.Equal("3324", lithic.LastFour);
     }
 
     [Fact]
