@@ -77,7 +77,7 @@ public sealed class GeneratedSourceCompilationTests
         var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, RuntimeCompilation.Format(problems));
         var family = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyThingEvent")!;
-        var shared = Assert.Single(family.GetMembers().OfType<IPropertySymbol>().Where(p => p.Name != "EqualityContract"));
+        var shared = Assert.Single(family.GetMembers().OfType<IPropertySymbol>(), p => p.Name != "EqualityContract");
         Assert.Equal("Id", shared.Name);
         Assert.True(shared.IsAbstract);
         var overriding = compilation.GetTypeByMetadataName("LoanWebhooks.Sdk.Canopy.CanopyAEvent")!.GetMembers("Id").OfType<IPropertySymbol>().Single();
