@@ -7,11 +7,18 @@ namespace LoanWebhooks.Sdk.Fuzzing;
 internal static class FuzzVerifiers
 {
     private static readonly IWebhookVerifier Payitoff = SharedSecret();
+    private static readonly IWebhookVerifier Canopy = new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { WebhookFuzzTarget.Secret } });
 
-    // Replaced by each provider's own verifier as they land; a header check still exercises the request path.
-    private static readonly IWebhookVerifier Canopy = SharedSecret();
-    private static readonly IWebhookVerifier Spinwheel = SharedSecret();
-    private static readonly IWebhookVerifier Receeve = SharedSecret();
+    // Without the age check, so a fuzzed body's verdict does not depend on the day the fuzzer runs.
+    private static readonly IWebhookVerifier Receeve = new ReceeveSignatureVerifier(
+        new ReceeveSignatureOptions { Secrets = { WebhookFuzzTarget.Secret }, MaximumAge = null });
+
+    // The fuzzed requests come from loopback, which is added so the header check is reached too.
+    private static readonly IWebhookVerifier Spinwheel = new SpinwheelAuthenticityVerifier(new SpinwheelAuthenticityOptions
+    {
+        AdditionalAllowedAddresses = { "127.0.0.1" },
+        Headers = { new SharedSecretHeaderOptions { HeaderName = "X-Webhook-Secret", Secrets = { WebhookFuzzTarget.Secret } } },
+    });
 
     public static IWebhookVerifier For(WebhookProvider provider) => provider switch
     {

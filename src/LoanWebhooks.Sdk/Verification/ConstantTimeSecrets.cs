@@ -85,6 +85,31 @@ internal static class ConstantTimeSecrets
     }
 
     /// <summary>
+    /// Tells whether <paramref name="presentedSignature"/> is the HMAC-SHA256 of <paramref name="signedContent"/>
+    /// under any of <paramref name="keys"/>, computing and comparing the signature for every key.
+    /// </summary>
+    /// <remarks>
+    /// Here the keys themselves must stay in memory (an HMAC cannot be computed from a digest of its key).
+    /// The signatures are fixed-length, so <see cref="CryptographicOperations.FixedTimeEquals"/> compares them
+    /// directly; a presented value of another length fails at once, which reveals only its own length.
+    /// </remarks>
+    internal static bool MatchesAnySignature(ReadOnlySpan<byte> presentedSignature, ReadOnlySpan<byte> signedContent, byte[][] keys)
+    {
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        bool matched = false;
+        foreach (byte[] key in keys)
+        {
+            HMACSHA256.HashData(key, signedContent, expected);
+
+            // No early exit, so the time does not reveal which key matched.
+            matched |= CryptographicOperations.FixedTimeEquals(presentedSignature, expected);
+        }
+
+        CryptographicOperations.ZeroMemory(expected);
+        return matched;
+    }
+
+    /// <summary>
     /// Tells whether a presented pair (such as a user name and password) equals any accepted pair, checking
     /// both halves of every pair.
     /// </summary>

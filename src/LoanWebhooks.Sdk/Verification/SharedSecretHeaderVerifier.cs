@@ -24,13 +24,19 @@ public sealed class SharedSecretHeaderVerifier : IWebhookVerifier
     /// never contains a secret.
     /// </exception>
     public SharedSecretHeaderVerifier(SharedSecretHeaderOptions options)
+        : this(options, nameof(SharedSecretHeaderOptions))
+    {
+    }
+
+    /// <summary>Creates a verifier whose configuration errors name the options as <paramref name="optionsPath"/>.</summary>
+    internal SharedSecretHeaderVerifier(SharedSecretHeaderOptions options, string optionsPath)
     {
         ArgumentNullException.ThrowIfNull(options);
 
         if (string.IsNullOrWhiteSpace(options.HeaderName))
         {
             throw new ArgumentException(
-                "SharedSecretHeaderOptions.HeaderName must name the header that carries the secret.",
+                $"{optionsPath}.HeaderName must name the header that carries the secret.",
                 nameof(options));
         }
 
@@ -38,14 +44,14 @@ public sealed class SharedSecretHeaderVerifier : IWebhookVerifier
         if (!HeaderSyntax.IsToken(options.HeaderName))
         {
             throw new ArgumentException(
-                "SharedSecretHeaderOptions.HeaderName is not a valid HTTP header name; use letters, digits and '-'.",
+                $"{optionsPath}.HeaderName is not a valid HTTP header name; use letters, digits and '-'.",
                 nameof(options));
         }
 
         if (options.Secrets.Count == 0)
         {
             throw new ArgumentException(
-                "SharedSecretHeaderOptions.Secrets must contain at least one secret.",
+                $"{optionsPath}.Secrets must contain at least one secret.",
                 nameof(options));
         }
 
@@ -56,7 +62,7 @@ public sealed class SharedSecretHeaderVerifier : IWebhookVerifier
             if (FindSecretProblem(secret) is string problem)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"SharedSecretHeaderOptions.Secrets[{i}] {problem}."),
+                    string.Create(CultureInfo.InvariantCulture, $"{optionsPath}.Secrets[{i}] {problem}."),
                     nameof(options));
             }
 

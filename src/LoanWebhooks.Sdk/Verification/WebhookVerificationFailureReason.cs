@@ -23,4 +23,11 @@ public enum WebhookVerificationFailureReason
 
     /// <summary>The request is authentic but too old (or dated too far in the future) to be accepted.</summary>
     Expired = 6,
+
+    /// <summary>
+    /// The body is not what the provider's signature scheme signs, so no signature can be checked: not a JSON
+    /// object, or the signed member (or a member the check needs, such as a timestamp) is missing, repeated
+    /// or of the wrong type.
+    /// </summary>
+    MalformedBody = 7,
 }
