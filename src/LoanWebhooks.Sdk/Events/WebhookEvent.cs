@@ -44,6 +44,12 @@ public abstract record WebhookEvent
     [JsonIgnore]
     public ReadOnlyMemory<byte> RawJson { get; private set; }
 
+    /// <summary>
+    /// Position of this event's type in its parser's catalog (the unknown event comes after the known ones), so a
+    /// dispatcher finds its handlers with an array index instead of a lookup by type. -1 for an event built in code.
+    /// </summary>
+    internal int CatalogIndex { get; private set; } = -1;
+
     /// <summary>The raw body as UTF-8 text.</summary>
     /// <returns>The text of <see cref="RawJson"/>.</returns>
     public string GetRawText() => Encoding.UTF8.GetString(RawJson.Span);
@@ -59,8 +65,9 @@ public abstract record WebhookEvent
     }
 
     /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
-    internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey)
+    internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey, int catalogIndex)
     {
+        CatalogIndex = catalogIndex;
         EventType = eventType;
         Match = match;
         RawJson = rawJson;

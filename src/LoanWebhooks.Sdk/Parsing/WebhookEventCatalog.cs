@@ -25,6 +25,15 @@ internal sealed class WebhookEventCatalog<TEvent>
         Discriminator = discriminator;
         IdempotencyKeyPath = idempotencyKeyPath.Select(Encoding.UTF8.GetBytes).ToArray();
         CreateUnknown = createUnknown;
+
+        // The generated factory's record type is not otherwise visible; one throwaway instance tells it, once per provider.
+        UnknownEventClrType = createUnknown(string.Empty, default).GetType();
+        UnknownIndex = events.Length;
+        for (int i = 0; i < events.Length; i++)
+        {
+            events[i].Index = i;
+        }
+
         EventTypes = events
             .Select(e => new WebhookEventTypeInfo(e.EventType, Array.AsReadOnly(e.Aliases), e.EventClrType))
             .ToList()
@@ -84,6 +93,12 @@ internal sealed class WebhookEventCatalog<TEvent>
 
         return found is null ? null : new Match(found, WebhookEventMatch.Inferred);
     }
+
+    /// <summary>The provider's unknown-event record type.</summary>
+    public Type UnknownEventClrType { get; }
+
+    /// <summary>The catalog index of the unknown event: one past the known event types.</summary>
+    public int UnknownIndex { get; }
 
     /// <summary>The event a discriminator value names, and how; null for an unknown value.</summary>
     public Match? Find(ReadOnlySpan<byte> value)

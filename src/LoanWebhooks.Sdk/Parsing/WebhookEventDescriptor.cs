@@ -27,4 +27,7 @@ internal sealed class WebhookEventDescriptor<TEvent>
 
     /// <summary>When a body without a discriminator may be taken for this event; null when never.</summary>
     public WebhookInferenceRule? Inference { get; }
+
+    /// <summary>Position in the catalog; set once by the catalog that owns the descriptor.</summary>
+    public int Index { get; set; } = -1;
 }

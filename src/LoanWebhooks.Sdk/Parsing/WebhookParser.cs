@@ -19,7 +19,7 @@ namespace LoanWebhooks.Sdk.Parsing;
 /// private copy of the raw body. Generated per provider (<c>PayitoffWebhookParser</c>, …).
 /// </summary>
 /// <typeparam name="TEvent">The provider's base event type.</typeparam>
-public abstract class WebhookParser<TEvent> : IWebhookParser
+public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     where TEvent : WebhookEvent
 {
     private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
@@ -43,6 +43,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
 
     /// <inheritdoc/>
     public IReadOnlyList<WebhookEventTypeInfo> EventTypes => _catalog.EventTypes;
+
+    /// <inheritdoc/>
+    Type IWebhookEventTable.UnknownEventClrType => _catalog.UnknownEventClrType;
 
     /// <summary>The body size limit this parser was created with.</summary>
     public int MaxBodyBytes { get; }
@@ -195,7 +198,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
 
             // Anything but whitespace or comments after the object is malformed.
             reader.Read();
-            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span));
+            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span), match?.Descriptor.Index ?? _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
@@ -228,7 +231,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser
             reader.Read();
             var webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
             reader.Read();
-            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span));
+            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span), _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (JsonException e)

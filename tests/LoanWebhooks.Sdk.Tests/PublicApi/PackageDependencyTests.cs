@@ -1,21 +1,40 @@
+using System;
 using System.Linq;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.PublicApi;
 
-/// <summary>Consumers must not need anything beyond the framework (and, later, Microsoft.Extensions abstractions).</summary>
+/// <summary>
+/// Consumers need nothing beyond the framework and the three Microsoft.Extensions packages every ASP.NET Core and
+/// worker app already has (dependency injection and logging abstractions, options).
+/// </summary>
 public sealed class PackageDependencyTests
 {
+    private static readonly string[] AllowedExtensions =
+    {
+        "Microsoft.Extensions.DependencyInjection.Abstractions",
+        "Microsoft.Extensions.Logging.Abstractions",
+        "Microsoft.Extensions.Options",
+    };
+
     [Fact]
-    public void Sdk_assembly_references_only_framework_and_extensions_abstractions()
+    public void Sdk_assembly_references_only_framework_and_the_allowed_extensions()
     {
         var references = typeof(WebhookEvent).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.All(references, name => Assert.True(
-            name == "netstandard" || name.StartsWith("System", System.StringComparison.Ordinal) ||
-            (name.StartsWith("Microsoft.Extensions.", System.StringComparison.Ordinal) && name.EndsWith(".Abstractions", System.StringComparison.Ordinal)),
+            name == "netstandard" || name.StartsWith("System", StringComparison.Ordinal) || AllowedExtensions.Contains(name),
             $"Unexpected runtime dependency: {name}"));
-        Assert.DoesNotContain(references, name => name.Contains("Generators", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(references, name => name.Contains("Generators", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Testing_assembly_does_not_depend_on_AspNetCore()
+    {
+        var references = typeof(DocumentedSamples).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 }

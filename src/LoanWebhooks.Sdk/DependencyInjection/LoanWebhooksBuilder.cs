@@ -1,0 +1,128 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using LoanWebhooks.Sdk.Dispatch;
+using LoanWebhooks.Sdk.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LoanWebhooks.Sdk.DependencyInjection;
+
+/// <summary>Enables providers and registers handlers inside <c>services.AddLoanWebhooks(b => …)</c>.</summary>
+public sealed class LoanWebhooksBuilder
+{
+    private readonly LoanWebhooksRegistry _registry;
+
+    internal LoanWebhooksBuilder(IServiceCollection services, LoanWebhooksRegistry registry)
+    {
+        Services = services;
+        _registry = registry;
+    }
+
+    /// <summary>The service collection, for extensions such as the ASP.NET Core package's background processing.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Receives Payitoff webhooks.</summary>
+    /// <param name="configure">Sets the verification (required) and limits; runs when the options are first resolved, so it may read configuration.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder AddPayitoff(Action<PayitoffWebhookOptions> configure) => AddProvider(configure);
+
+    /// <summary>Receives Canopy Servicing webhooks.</summary>
+    /// <param name="configure">Sets the verification (required) and limits.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder AddCanopy(Action<CanopyWebhookOptions> configure) => AddProvider(configure);
+
+    /// <summary>Receives Spinwheel webhooks.</summary>
+    /// <param name="configure">Sets the verification (required) and limits.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder AddSpinwheel(Action<SpinwheelWebhookOptions> configure) => AddProvider(configure);
+
+    /// <summary>Receives receeve webhooks.</summary>
+    /// <param name="configure">Sets the verification (required) and limits.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder AddReceeve(Action<ReceeveWebhookOptions> configure) => AddProvider(configure);
+
+    /// <summary>
+    /// Registers a handler class for every <see cref="IWebhookHandler{TEvent}"/> it implements. It is resolved from
+    /// a DI scope per delivery (registered as scoped unless you registered it yourself). Handlers run in the order
+    /// they were added.
+    /// </summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The class implements no <see cref="IWebhookHandler{TEvent}"/>, or one whose type no webhook event has.</exception>
+    [RequiresDynamicCode("Finds the handled types at run time. In Native AOT apps use AddHandler<THandler, TEvent>().")]
+    public LoanWebhooksBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.Interfaces)] THandler>()
+        where THandler : class
+    {
+        var invokers = typeof(THandler).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWebhookHandler<>))
+            .Select(i => WebhookHandlerInvoker.Create(i.GetGenericArguments()[0]))
+            .ToArray();
+        if (invokers.Length == 0)
+        {
+            throw new ArgumentException($"{typeof(THandler).FullName} implements no IWebhookHandler<TEvent>, so it would never run.", nameof(THandler));
+        }
+
+        return AddHandler<THandler>(invokers);
+    }
+
+    /// <summary>Registers a handler class for one <see cref="IWebhookHandler{TEvent}"/> it implements, without run-time type discovery (trimming and Native AOT safe).</summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <typeparam name="TEvent">The handled type.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">No webhook event is a <typeparamref name="TEvent"/>.</exception>
+    public LoanWebhooksBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler, TEvent>()
+        where THandler : class, IWebhookHandler<TEvent>
+        where TEvent : class =>
+        AddHandler<THandler>(new WebhookHandlerInvoker[] { WebhookHandlerInvoker<TEvent>.Instance });
+
+    /// <summary>Replaces the in-memory idempotency store, e.g. with a shared one when several instances receive webhooks.</summary>
+    /// <typeparam name="TStore">The store, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder UseIdempotencyStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IWebhookIdempotencyStore
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IWebhookIdempotencyStore, TStore>());
+        return this;
+    }
+
+    /// <summary>Configures the default in-memory idempotency store.</summary>
+    /// <param name="configure">Sets its limits.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder ConfigureInMemoryIdempotencyStore(Action<InMemoryWebhookIdempotencyStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    private LoanWebhooksBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(WebhookHandlerInvoker[] invokers)
+        where THandler : class
+    {
+        foreach (WebhookHandlerInvoker invoker in invokers)
+        {
+            if (!WebhookEventTypes.AnyIs(invoker.EventType))
+            {
+                throw new ArgumentException(
+                    $"{typeof(THandler).FullName} implements IWebhookHandler<{invoker.EventType.Name}>, but no webhook event is a {invoker.EventType.Name}. " +
+                    "Handle an event record, a provider's or family's base event (PayitoffEvent, PayitoffConnectivityEvent…), WebhookEvent, or an interface events implement such as IUnknownWebhookEvent.",
+                    nameof(THandler));
+            }
+        }
+
+        Services.TryAddScoped<THandler>();
+        _registry.AddHandler(typeof(THandler), invokers);
+        return this;
+    }
+
+    private LoanWebhooksBuilder AddProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(Action<TOptions> configure)
+        where TOptions : WebhookProviderOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, WebhookProviderOptionsValidator<TOptions>>());
+        _registry.Providers[new TOptions().Provider] = static services => services.GetRequiredService<IOptions<TOptions>>().Value;
+        return this;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Verification;
+
+namespace LoanWebhooks.Sdk.DependencyInjection;
+
+/// <summary>
+/// Payitoff webhooks. Payitoff documents no signature: register the webhook URL with Basic credentials
+/// (<c>https://user:password@host/webhooks/payitoff</c>) or, if your setup allows custom headers, send a secret header.
+/// </summary>
+public sealed class PayitoffWebhookOptions : WebhookProviderOptions
+{
+    /// <summary>Credentials the webhook URL carries; checked when at least one is configured.</summary>
+    public BasicAuthenticationOptions BasicAuthentication { get; } = new();
+
+    /// <summary>A secret header; checked when a header name or a secret is configured.</summary>
+    public SharedSecretHeaderOptions SharedSecretHeader { get; } = new();
+
+    internal override WebhookProvider Provider => WebhookProvider.Payitoff;
+
+    internal override string VerificationHint =>
+        "o.UseBasicAuthentication(userName, password) (and register https://user:password@your-host/… with Payitoff), o.UseSharedSecretHeader(headerName, secret), or o.Verifier = …";
+
+    /// <summary>Accepts requests with these Basic credentials; call again with new credentials to rotate.</summary>
+    /// <param name="userName">The user name in the registered URL.</param>
+    /// <param name="password">The password in the registered URL.</param>
+    /// <returns>These options.</returns>
+    public PayitoffWebhookOptions UseBasicAuthentication(string userName, string password)
+    {
+        BasicAuthentication.Credentials.Add(new BasicAuthenticationCredential(userName, password));
+        return this;
+    }
+
+    /// <summary>Accepts requests whose <paramref name="headerName"/> header carries <paramref name="secret"/>; call again with another secret to rotate.</summary>
+    /// <param name="headerName">The header, e.g. <c>X-Webhook-Secret</c>.</param>
+    /// <param name="secret">A long random secret.</param>
+    /// <returns>These options.</returns>
+    public PayitoffWebhookOptions UseSharedSecretHeader(string headerName, string secret)
+    {
+        AddSecret(SharedSecretHeader, headerName, secret);
+        return this;
+    }
+
+    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers)
+    {
+        if (BasicAuthentication.Credentials.Count > 0)
+        {
+            verifiers.Add(new BasicAuthenticationVerifier(BasicAuthentication));
+        }
+
+        if (IsConfigured(SharedSecretHeader))
+        {
+            verifiers.Add(new SharedSecretHeaderVerifier(SharedSecretHeader));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Verification;
+
+namespace LoanWebhooks.Sdk.DependencyInjection;
+
+/// <summary>
+/// Settings every provider has: how its requests are verified and how large a body may be. Each provider's
+/// options add typed settings for the verification it documents. Every configured check must pass.
+/// </summary>
+/// <remarks>
+/// A provider without any verifier fails at start-up (<c>ValidateOnStart</c>) with a message that says what to
+/// configure, unless <see cref="AllowUnverifiedRequestsForDevelopmentOnly"/> was called.
+/// </remarks>
+public abstract class WebhookProviderOptions
+{
+    private IWebhookVerifier? _builtVerifier;
+    private bool _built;
+
+    private protected WebhookProviderOptions()
+    {
+    }
+
+    /// <summary>A verifier of your own, checked in addition to the typed settings (e.g. an IP allowlist, or a verifier for a new scheme).</summary>
+    public IWebhookVerifier? Verifier { get; set; }
+
+    /// <summary>Body size and nesting limits. A body over <see cref="WebhookParserOptions.MaxBodyBytes"/> is answered with 413 before it is verified.</summary>
+    public WebhookParserOptions Parsing { get; } = new();
+
+    /// <summary>The provider these options configure.</summary>
+    internal abstract WebhookProvider Provider { get; }
+
+    /// <summary>What to configure, named for this provider, for the start-up error.</summary>
+    internal abstract string VerificationHint { get; }
+
+    internal bool AllowsUnverifiedRequests { get; private set; }
+
+    /// <summary>
+    /// Accepts requests that nobody verified. Anyone who finds the URL can then post fake events, so this is for a
+    /// local development loop only; a warning is logged at start-up and the ASP.NET Core endpoints refuse to start in
+    /// the Production environment. Not bindable from configuration on purpose.
+    /// </summary>
+    public void AllowUnverifiedRequestsForDevelopmentOnly() => AllowsUnverifiedRequests = true;
+
+    /// <summary>Adds a verifier for each typed setting that is configured.</summary>
+    private protected virtual void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers)
+    {
+    }
+
+    /// <summary>The verifier for the configured settings, null when there is none; built (and cached) once, throwing <see cref="ArgumentException"/> for bad settings.</summary>
+    internal IWebhookVerifier? BuildVerifier()
+    {
+        if (!_built)
+        {
+            var verifiers = new List<IWebhookVerifier>();
+            AddConfiguredVerifiers(verifiers);
+            if (Verifier is not null)
+            {
+                verifiers.Add(Verifier);
+            }
+
+            _builtVerifier = verifiers.Count switch
+            {
+                0 => null,
+                1 => verifiers[0],
+                _ => new CompositeWebhookVerifier(verifiers),
+            };
+            _built = true;
+        }
+
+        return _builtVerifier;
+    }
+
+    /// <summary>True when the shared-secret settings were touched, so half a configuration reaches the verifier and fails with its message.</summary>
+    private protected static bool IsConfigured(SharedSecretHeaderOptions options) =>
+        !string.IsNullOrEmpty(options.HeaderName) || options.Secrets.Count > 0;
+
+    /// <summary>Adds a secret to a header verifier's settings, checking that the header name stays the same.</summary>
+    private protected static void AddSecret(SharedSecretHeaderOptions options, string headerName, string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(headerName);
+        ArgumentNullException.ThrowIfNull(secret);
+        if (!string.IsNullOrEmpty(options.HeaderName) && !string.Equals(options.HeaderName, headerName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Only one secret header can be configured; add several secrets to the same header to rotate them.", nameof(headerName));
+        }
+
+        options.HeaderName = headerName;
+        options.Secrets.Add(secret);
+    }
+}

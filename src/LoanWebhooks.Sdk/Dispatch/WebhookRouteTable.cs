@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoanWebhooks.Sdk.Events;
+
+namespace LoanWebhooks.Sdk.Dispatch;
+
+/// <summary>
+/// For every event type of every provider, the handler calls to make, computed once from the registrations:
+/// finding them for a delivery is two array indexes (provider, catalog index).
+/// </summary>
+internal sealed class WebhookRouteTable
+{
+    private readonly WebhookRoute[][][] _routes;
+
+    public WebhookRouteTable(IReadOnlyList<WebhookHandlerRegistration> handlers)
+    {
+        _routes = new WebhookRoute[WebhookEventTypes.Providers.Max(p => (int)p) + 1][][];
+        foreach (WebhookProvider provider in WebhookEventTypes.Providers)
+        {
+            IReadOnlyList<Type> eventTypes = WebhookEventTypes.Of(provider);
+            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers)).ToArray();
+        }
+    }
+
+    /// <summary>The handler calls for a parsed event, in order.</summary>
+    public WebhookRoute[] Find(WebhookEvent webhookEvent)
+    {
+        int index = webhookEvent.CatalogIndex;
+        if (index < 0)
+        {
+            throw new InvalidOperationException("Only events produced by a parser can be dispatched.");
+        }
+
+        return _routes[(int)webhookEvent.Provider][index];
+    }
+
+    /// <summary>Handler classes in registration order; within one class, the broadest interface first.</summary>
+    private static WebhookRoute[] RoutesFor(Type eventType, IReadOnlyList<WebhookHandlerRegistration> handlers) =>
+        handlers
+            .SelectMany(handler => handler.Invokers
+                .Where(invoker => invoker.EventType.IsAssignableFrom(eventType))
+                .OrderByDescending(invoker => Breadth(invoker.EventType))
+                .ThenBy(invoker => invoker.EventType.FullName, StringComparer.Ordinal)
+                .Select(invoker => new WebhookRoute(handler.HandlerType, invoker)))
+            .ToArray();
+
+    /// <summary>How many event types of all providers a handled type covers.</summary>
+    internal static int Breadth(Type handledType) =>
+        WebhookEventTypes.Providers.Sum(provider => WebhookEventTypes.Of(provider).Count(handledType.IsAssignableFrom));
+}

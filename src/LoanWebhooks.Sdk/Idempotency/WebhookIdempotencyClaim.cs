@@ -1,0 +1,46 @@
+using System;
+
+namespace LoanWebhooks.Sdk.Idempotency;
+
+/// <summary>The result of <see cref="IWebhookIdempotencyStore.ClaimAsync"/>: the status and, when claimed, the lease to hand back.</summary>
+public sealed class WebhookIdempotencyClaim
+{
+    /// <summary>Creates a claim result (for store implementations).</summary>
+    /// <param name="key">The claimed key.</param>
+    /// <param name="status">The store's answer.</param>
+    /// <param name="leaseId">
+    /// An opaque token that identifies this claim when <paramref name="status"/> is <see cref="WebhookClaimStatus.Claimed"/>,
+    /// so that completing or releasing an expired lease cannot touch a newer claimant's; otherwise <see langword="null"/>.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A claimed result has no lease id, or an unclaimed result has one.</exception>
+    public WebhookIdempotencyClaim(WebhookIdempotencyKey key, WebhookClaimStatus status, string? leaseId)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentException($"'{status}' is not a defined claim status.", nameof(status));
+        }
+
+        if ((status == WebhookClaimStatus.Claimed) == string.IsNullOrEmpty(leaseId))
+        {
+            throw new ArgumentException("A Claimed result needs a lease id; other results must not have one.", nameof(leaseId));
+        }
+
+        Key = key;
+        Status = status;
+        LeaseId = leaseId;
+    }
+
+    /// <summary>The claimed key.</summary>
+    public WebhookIdempotencyKey Key { get; }
+
+    /// <summary>The store's answer.</summary>
+    public WebhookClaimStatus Status { get; }
+
+    /// <summary>Identifies the lease when <see cref="Status"/> is <see cref="WebhookClaimStatus.Claimed"/>.</summary>
+    public string? LeaseId { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Status} {Key}";
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LoanWebhooks.Sdk.Tests.Dispatch;
+
+/// <summary>
+/// A container with all four providers enabled (each verified by a secret header) and the handlers a test adds;
+/// deliveries of the documented samples carry the right secret unless told otherwise.
+/// </summary>
+public sealed class DispatchTestHost : IAsyncDisposable
+{
+    public const string SecretHeader = "X-Test-Secret";
+    public const string Secret = "correct-horse-battery-staple-0123456789";
+
+    private readonly ServiceProvider _services;
+
+    public DispatchTestHost(Action<LoanWebhooksBuilder> configure, Action<IServiceCollection>? services = null)
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<HandlerCalls>();
+        collection.AddSingleton<FailureSwitch>();
+        collection.AddSingleton<Gate>();
+        collection.AddScoped<ScopedDependency>();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton<ILoggerFactory>(Logs);
+        collection.AddLoanWebhooks(b =>
+        {
+            b.AddPayitoff(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+                .AddCanopy(o => o.Verifier = HeaderVerifier())
+                .AddSpinwheel(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+                .AddReceeve(o => o.Verifier = HeaderVerifier());
+            configure(b);
+        });
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public CapturingLoggerFactory Logs { get; } = new();
+
+    public IServiceProvider Services => _services;
+
+    public IWebhookDispatcher Dispatcher => _services.GetRequiredService<IWebhookDispatcher>();
+
+    public HandlerCalls Calls => _services.GetRequiredService<HandlerCalls>();
+
+    public static WebhookDelivery Delivery(DocumentedSample sample, string? secret = Secret) =>
+        Delivery(sample.Provider, sample.Body, secret, sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null);
+
+    public static WebhookDelivery Delivery(WebhookProvider provider, ReadOnlyMemory<byte> body, string? secret = Secret, string? expectedEventType = null) =>
+        new(
+            provider,
+            body,
+            secret is null ? WebhookHeaders.Empty : new WebhookHeaders(new[] { KeyValuePair.Create(SecretHeader, (string?)secret) }),
+            remoteIpAddress: null,
+            expectedEventType);
+
+    public static DocumentedSample Sample(WebhookProvider provider, string eventType) => DocumentedSamples.Get(provider, eventType);
+
+    public ValueTask<WebhookDispatchResult> DispatchAsync(DocumentedSample sample) => Dispatcher.DispatchAsync(Delivery(sample));
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static SharedSecretHeaderVerifier HeaderVerifier() =>
+        new(new SharedSecretHeaderOptions { HeaderName = SecretHeader, Secrets = { Secret } });
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Idempotency;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Tests.Dispatch;
+
+public sealed class WebhookIdempotencyKeyTests
+{
+    [Fact]
+    public void The_key_is_the_providers_id_when_the_event_carries_one()
+    {
+        var webhookEvent = DocumentedSampleData.Parse(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
+
+        var key = WebhookIdempotencyKey.For(webhookEvent, webhookEvent.RawJson.Span);
+
+        Assert.Equal(WebhookIdempotencyKeySource.ProviderId, key.Source);
+        Assert.Equal("1669434136600-0", key.Value);
+        Assert.Equal("spinwheel:id:1669434136600-0", key.ToString());
+    }
+
+    [Fact]
+    public void The_key_is_the_sha256_of_the_body_when_the_provider_sends_no_id()
+    {
+        var webhookEvent = DocumentedSampleData.Parse(WebhookProvider.Payitoff, "loan.paid_off");
+        byte[] body = webhookEvent.RawJson.ToArray();
+
+        var key = WebhookIdempotencyKey.For(webhookEvent, body);
+
+        Assert.Equal(WebhookIdempotencyKeySource.BodyHash, key.Source);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant(), key.Value);
+        Assert.StartsWith("payitoff:sha256:", key.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equal_bodies_give_equal_keys_and_one_changed_byte_another()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{ "event_type": "test", "data": null }""");
+        byte[] changed = Encoding.UTF8.GetBytes("""{ "event_type": "test", "data": nul  }""");
+
+        Assert.Equal(WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, body), WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, (byte[])body.Clone()));
+        Assert.NotEqual(WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, body), WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, changed));
+        Assert.NotEqual(WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, body), WebhookIdempotencyKey.FromBody(WebhookProvider.Canopy, body));
+    }
+
+    [Fact]
+    public void A_key_needs_a_value_and_defined_enums()
+    {
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(WebhookProvider.Payitoff, string.Empty, WebhookIdempotencyKeySource.ProviderId));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey((WebhookProvider)99, "x", WebhookIdempotencyKeySource.ProviderId));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(WebhookProvider.Payitoff, "x", (WebhookIdempotencyKeySource)0));
+    }
+}
