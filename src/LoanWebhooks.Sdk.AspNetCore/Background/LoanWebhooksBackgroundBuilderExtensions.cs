@@ -1,0 +1,33 @@
+using System;
+using LoanWebhooks.Sdk.AspNetCore.Background;
+using LoanWebhooks.Sdk.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Switches the mapped webhook endpoints to background processing.</summary>
+public static class LoanWebhooksBackgroundBuilderExtensions
+{
+    /// <summary>
+    /// Answers the provider with 202 as soon as a delivery is verified, parsed and claimed, and runs its handlers from
+    /// a bounded in-process queue drained by a hosted service. On shutdown the queue is drained within the host's
+    /// shutdown timeout.
+    /// </summary>
+    /// <remarks>
+    /// The provider is answered before the handlers run, so it cannot redeliver when one fails, and queued deliveries
+    /// are lost if the process dies. That is why inline processing is the default; use this only when the provider's
+    /// timeout is shorter than your handlers, and make failures recoverable on your side (e.g. an outbox).
+    /// </remarks>
+    /// <param name="builder">The builder from <c>AddLoanWebhooks</c>.</param>
+    /// <param name="configure">Sets queue capacity and concurrency.</param>
+    /// <returns>The builder.</returns>
+    public static LoanWebhooksBuilder ProcessInBackground(this LoanWebhooksBuilder builder, Action<WebhookBackgroundOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<WebhookBackgroundOptions>().Configure(configure ?? (static _ => { }));
+        builder.Services.TryAddSingleton<WebhookBackgroundQueue>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookBackgroundService>());
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+
+namespace LoanWebhooks.Sdk.AspNetCore.Background;
+
+/// <summary>Settings of background processing (<c>b.ProcessInBackground(o => …)</c>).</summary>
+public sealed class WebhookBackgroundOptions
+{
+    private int _queueCapacity = 1024;
+    private int _maxConcurrency = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Admitted deliveries that may wait for their handlers (default 1024). When it is full, a new delivery's request
+    /// waits for room, which slows the provider down instead of growing memory without bound.
+    /// </summary>
+    public int QueueCapacity
+    {
+        get => _queueCapacity;
+        set => _queueCapacity = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "QueueCapacity must be positive.");
+    }
+
+    /// <summary>Deliveries whose handlers run at the same time (default: the processor count).</summary>
+    public int MaxConcurrency
+    {
+        get => _maxConcurrency;
+        set => _maxConcurrency = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxConcurrency must be positive.");
+    }
+}
