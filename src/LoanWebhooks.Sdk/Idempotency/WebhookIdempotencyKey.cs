@@ -5,17 +5,23 @@ using LoanWebhooks.Sdk.Events;
 namespace LoanWebhooks.Sdk.Idempotency;
 
 /// <summary>
-/// Identifies one webhook delivery across redeliveries: the provider plus its deduplication id, or plus a
-/// SHA-256 hash of the body when the provider sends none. Safe to log: it never contains body content.
+/// Identifies one webhook delivery across redeliveries: the provider plus its deduplication id (scoped by event
+/// type), or plus a SHA-256 hash of the body when the provider sends none. Safe to log: it holds no body content
+/// beyond the id and event type.
 /// </summary>
+/// <remarks>
+/// A provider id is scoped by event type because providers' own documentation reuses one id across event types
+/// (Spinwheel's samples do); a redelivery always repeats both.
+/// </remarks>
 public sealed record WebhookIdempotencyKey
 {
     /// <summary>Creates a key.</summary>
     /// <param name="provider">The provider that sent the delivery.</param>
     /// <param name="value">The provider's id, or the lower-case hex SHA-256 of the body.</param>
     /// <param name="source">Which of the two <paramref name="value"/> is.</param>
+    /// <param name="eventType">The event type a provider id is scoped by; null for a body hash, which covers the event type already.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty, or an argument is not a defined value.</exception>
-    public WebhookIdempotencyKey(WebhookProvider provider, string value, WebhookIdempotencyKeySource source)
+    public WebhookIdempotencyKey(WebhookProvider provider, string value, WebhookIdempotencyKeySource source, string? eventType = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
         if (!Enum.IsDefined(provider))
@@ -31,6 +37,7 @@ public sealed record WebhookIdempotencyKey
         Provider = provider;
         Value = value;
         Source = source;
+        EventType = eventType;
     }
 
     /// <summary>The provider that sent the delivery.</summary>
@@ -41,6 +48,9 @@ public sealed record WebhookIdempotencyKey
 
     /// <summary>Where <see cref="Value"/> came from.</summary>
     public WebhookIdempotencyKeySource Source { get; }
+
+    /// <summary>The event type a provider id is scoped by, or null.</summary>
+    public string? EventType { get; }
 
     /// <summary>
     /// The key for a parsed event: its provider id when it has one, otherwise the hash of
@@ -54,7 +64,7 @@ public sealed record WebhookIdempotencyKey
         ArgumentNullException.ThrowIfNull(webhookEvent);
         return string.IsNullOrEmpty(webhookEvent.IdempotencyKey)
             ? FromBody(webhookEvent.Provider, body)
-            : new WebhookIdempotencyKey(webhookEvent.Provider, webhookEvent.IdempotencyKey, WebhookIdempotencyKeySource.ProviderId);
+            : new WebhookIdempotencyKey(webhookEvent.Provider, webhookEvent.IdempotencyKey, WebhookIdempotencyKeySource.ProviderId, webhookEvent.EventType);
     }
 
     /// <summary>The key made of the SHA-256 hash of a body.</summary>
@@ -68,11 +78,13 @@ public sealed record WebhookIdempotencyKey
         return new WebhookIdempotencyKey(provider, Convert.ToHexString(hash).ToLowerInvariant(), WebhookIdempotencyKeySource.BodyHash);
     }
 
-    /// <summary>One string that is unique per key, e.g. <c>receeve:id:4f1c…</c> or <c>payitoff:sha256:9b2e…</c>; usable as a storage key.</summary>
+    /// <summary>
+    /// One string that is unique per key, e.g. <c>spinwheel:id:USER_LIABILITIES_CONNECTED:1669434136600-0</c> or
+    /// <c>payitoff:sha256:9b2e…</c>; usable as a storage key.
+    /// </summary>
     /// <returns>The key as text.</returns>
     public override string ToString() =>
-        string.Concat(
-            Provider.ToString().ToLowerInvariant(),
-            Source == WebhookIdempotencyKeySource.ProviderId ? ":id:" : ":sha256:",
-            Value);
+        Source == WebhookIdempotencyKeySource.ProviderId
+            ? string.Concat(Provider.ToString().ToLowerInvariant(), ":id:", EventType, ":", Value)
+            : string.Concat(Provider.ToString().ToLowerInvariant(), ":sha256:", Value);
 }

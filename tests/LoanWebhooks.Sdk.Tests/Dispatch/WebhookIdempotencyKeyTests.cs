@@ -18,7 +18,22 @@ public sealed class WebhookIdempotencyKeyTests
 
         Assert.Equal(WebhookIdempotencyKeySource.ProviderId, key.Source);
         Assert.Equal("1669434136600-0", key.Value);
-        Assert.Equal("spinwheel:id:1669434136600-0", key.ToString());
+        Assert.Equal("USER_LIABILITIES_CONNECTED", key.EventType);
+        Assert.Equal("spinwheel:id:USER_LIABILITIES_CONNECTED:1669434136600-0", key.ToString());
+    }
+
+    [Fact]
+    public void One_provider_id_under_two_event_types_gives_two_keys()
+    {
+        var connected = DocumentedSampleData.Parse(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
+        var failed = DocumentedSampleData.Parse(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTION_FAILED");
+
+        var first = WebhookIdempotencyKey.For(connected, connected.RawJson.Span);
+        var second = WebhookIdempotencyKey.For(failed, failed.RawJson.Span);
+
+        Assert.Equal(first.Value, second.Value);
+        Assert.NotEqual(first, second);
+        Assert.NotEqual(first.ToString(), second.ToString());
     }
 
     [Fact]
