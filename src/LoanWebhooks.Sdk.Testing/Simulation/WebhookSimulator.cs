@@ -176,9 +176,10 @@ public sealed class WebhookSimulator
     public async Task<WebhookSimulation> SendAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, string? eventType = null, CancellationToken cancellationToken = default)
     {
         using HttpRequestMessage request = CreateRequest(provider, body, eventType);
+        string path = request.RequestUri!.OriginalString;
         using HttpResponseMessage response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new WebhookSimulation(provider, eventType, request.RequestUri!.OriginalString, response.StatusCode, text);
+        return new WebhookSimulation(provider, eventType, path, response.StatusCode, text);
     }
 
     /// <summary>Sends samples one after another, in order.</summary>

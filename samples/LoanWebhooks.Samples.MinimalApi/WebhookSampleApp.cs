@@ -1,0 +1,29 @@
+using LoanWebhooks.Samples.MinimalApi.Handlers;
+
+namespace LoanWebhooks.Samples.MinimalApi;
+
+/// <summary>The whole app: providers with their credentials, handlers, one route.</summary>
+public static class WebhookSampleApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        SampleCredentials.AddAsDefaults(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var credentials = builder.Configuration.GetSection("Webhooks").Get<SampleCredentials>()!;
+        builder.Services.AddLoanWebhooks(b => b
+            .AddPayitoff(o => o.UseBasicAuthentication(credentials.PayitoffUserName, credentials.PayitoffPassword))
+            .AddCanopy(o => o.Verifier = credentials.CanopyVerifier())
+            .AddSpinwheel(o => o.UseSharedSecretHeader(SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret))
+            .AddReceeve(o => o.Verifier = credentials.ReceeveVerifier())
+            .AddHandler<LogEveryEvent>()
+            .AddHandler<LoanPaidOff>()
+            .AddHandler<ConnectivityChanged>()
+            .AddHandler<UnknownEvents>());
+
+        var app = builder.Build();
+        app.MapLoanWebhooks("/webhooks/{provider}");
+        return app;
+    }
+}
