@@ -11,6 +11,8 @@ public sealed class PublicApiTests
 {
     private static readonly ApiGeneratorOptions Options = new()
     {
+        // Extension methods live in the framework's namespaces so they show up without a using; list them too.
+        AllowNamespacePrefixes = new[] { "Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder" },
         ExcludeAttributes = new[]
         {
             "System.Runtime.Versioning.TargetFrameworkAttribute",
@@ -25,6 +27,14 @@ public sealed class PublicApiTests
         string api = typeof(WebhookEvent).Assembly.GeneratePublicApi(Options);
 
         Approvals.Verify(api, "LoanWebhooks.Sdk");
+    }
+
+    [Fact]
+    public void LoanWebhooks_Sdk_AspNetCore_public_api_is_approved()
+    {
+        string api = typeof(LoanWebhooks.Sdk.AspNetCore.Background.WebhookBackgroundOptions).Assembly.GeneratePublicApi(Options);
+
+        Approvals.Verify(api, "LoanWebhooks.Sdk.AspNetCore");
     }
 
     [Fact]

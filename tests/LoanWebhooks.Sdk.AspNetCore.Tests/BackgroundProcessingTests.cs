@@ -1,0 +1,107 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.AspNetCore.Tests;
+
+public sealed class BackgroundProcessingTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_delivery_is_answered_202_at_once_and_its_handler_runs_from_the_queue()
+    {
+        await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground());
+        app.Behaviour.Delay = TimeSpan.FromMilliseconds(200);
+
+        var result = await app.Simulator().SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
+
+        Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
+        Assert.Empty(app.Delivered.All);
+        await app.Delivered.WaitForAsync(1, Timeout);
+        Assert.Equal("loan.paid_off", Assert.Single(app.Delivered.All).EventType);
+    }
+
+    [Fact]
+    public async Task Every_documented_sample_is_processed_once_in_background_mode()
+    {
+        await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground(o => o.MaxConcurrency = 2));
+
+        var results = await app.Simulator().SendAllAsync(DocumentedSamples.All);
+        await app.Delivered.WaitForAsync(DocumentedSamples.All.Count, Timeout);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(
+            DocumentedSamples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal),
+            app.Delivered.All.Select(e => e.Provider.ToString().ToLowerInvariant() + "/" + e.EventType).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verification_and_parsing_still_answer_inline()
+    {
+        await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground());
+
+        var forged = await new Testing.Simulation.WebhookSimulator(app.Client).SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_redelivery_while_the_first_is_queued_is_answered_409_and_after_it_200()
+    {
+        await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground(o => o.MaxConcurrency = 1));
+        app.Behaviour.Delay = TimeSpan.FromMilliseconds(500);
+        var sample = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off");
+
+        var first = await app.Simulator().SendAsync(sample);
+        var whileQueued = await app.Simulator().SendAsync(sample);
+        await app.Delivered.WaitForAsync(1, Timeout);
+        var afterwards = await app.Simulator().SendAsync(sample);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, whileQueued.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Single(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_drains_the_queue()
+    {
+        var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground(o => o.MaxConcurrency = 1));
+        app.Behaviour.Delay = TimeSpan.FromMilliseconds(100);
+        var samples = DocumentedSamples.For(WebhookProvider.Payitoff);
+
+        var results = await app.Simulator().SendAllAsync(samples);
+        int handledBeforeStop = app.Delivered.All.Count;
+        await app.App.StopAsync();
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.True(handledBeforeStop < samples.Count, "the queue should still hold deliveries when the host stops");
+        Assert.Equal(samples.Count, app.Delivered.All.Count);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public void Background_options_refuse_non_positive_values()
+    {
+        var options = new Background.WebhookBackgroundOptions();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.QueueCapacity = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxConcurrency = -1);
+    }
+
+    [Fact]
+    public async Task Registering_background_processing_twice_starts_one_queue_worker_service()
+    {
+        await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground().ProcessInBackground());
+
+        var services = app.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>();
+
+        Assert.Single(services, s => s.GetType().Name == "WebhookBackgroundService");
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.AspNetCore.Tests;
+
+/// <summary>Every documented sample through HTTP, a real host, the endpoint, the dispatcher and a handler.</summary>
+public sealed class EndToEndTests
+{
+    public static TheoryData<string> SampleNames()
+    {
+        var names = new TheoryData<string>();
+        foreach (var sample in DocumentedSamples.All)
+        {
+            names.Add(sample.Name);
+        }
+
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public async Task A_documented_sample_is_answered_200_and_its_typed_event_is_handled_exactly_once(string name)
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var sample = DocumentedSamples.All.Single(s => s.Name == name);
+
+        var result = await app.Simulator().SendAsync(sample);
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        var handled = Assert.Single(app.Delivered.All);
+        Assert.Equal(sample.Provider, handled.Provider);
+        Assert.Equal(sample.EventType, handled.EventType);
+        Assert.IsNotAssignableFrom<IUnknownWebhookEvent>(handled);
+    }
+
+    [Fact]
+    public async Task All_documented_samples_in_one_app_each_run_the_handler_once()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+
+        var results = await app.Simulator().SendAllAsync(DocumentedSamples.All);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(DocumentedSamples.All.Select(s => (s.Provider, s.EventType)), app.Delivered.All.Select(e => (e.Provider, e.EventType)));
+    }
+
+    [Fact]
+    public async Task A_reposted_sample_is_answered_200_without_running_the_handler_again()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var simulator = app.Simulator();
+        var sample = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off");
+
+        var first = await simulator.SendAsync(sample);
+        var second = await simulator.SendAsync(sample);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(app.Delivered.All);
+    }
+
+    [Theory]
+    [InlineData(WebhookProvider.Payitoff)]
+    [InlineData(WebhookProvider.Canopy)]
+    [InlineData(WebhookProvider.Spinwheel)]
+    [InlineData(WebhookProvider.Receeve)]
+    public async Task A_request_without_credentials_is_answered_401_and_runs_no_handler(WebhookProvider provider)
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+
+        var result = await new WebhookSimulator(app.Client).SendAsync(DocumentedSamples.For(provider)[0]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, result.StatusCode);
+        Assert.Empty(result.ResponseText);
+        Assert.Empty(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_wrong_credential_is_answered_401_and_runs_no_handler()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var forger = new WebhookSimulator(app.Client).UseBasicAuthentication(WebhookProvider.Payitoff, WebhookTestApp.PayitoffUser, "guessed");
+
+        var result = await forger.SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, result.StatusCode);
+        Assert.Empty(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task A_verified_body_that_does_not_parse_is_answered_400_with_the_value_free_parse_error()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+
+        var result = await app.Simulator().SendAsync(WebhookProvider.Payitoff, Encoding.UTF8.GetBytes("""{ "event_type": "loan.paid_off", "data": 42 }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.StartsWith("SchemaMismatch: ", result.ResponseText, StringComparison.Ordinal);
+        Assert.Empty(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task An_unknown_event_type_is_accepted_and_handled_as_the_unknown_event()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+
+        var result = await app.Simulator().SendAsync(WebhookProvider.Payitoff, Encoding.UTF8.GetBytes("""{ "event_type": "borrower.promoted", "data": {} }"""));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.IsAssignableFrom<IUnknownWebhookEvent>(Assert.Single(app.Delivered.All));
+    }
+
+    [Theory]
+    [InlineData("/webhooks/paypal")]
+    [InlineData("/webhooks/1")]
+    [InlineData("/webhooks/")]
+    public async Task A_route_that_names_no_provider_is_answered_404(string path)
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+
+        using var response = await app.Client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Provider_names_in_the_route_ignore_case()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var simulator = app.Simulator().UsePath(WebhookProvider.Payitoff, "/webhooks/PayItOff");
+
+        var result = await simulator.SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provider_that_is_not_configured_is_answered_404()
+    {
+        await using var app = await WebhookTestApp.StartAsync(providers: b => b.AddPayitoff(o => o.UseBasicAuthentication(WebhookTestApp.PayitoffUser, WebhookTestApp.PayitoffPassword)));
+
+        var result = await app.Simulator().SendAsync(DocumentedSamples.For(WebhookProvider.Canopy)[0]);
+
+        Assert.Equal(HttpStatusCode.NotFound, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task Spinwheel_posts_to_a_url_per_event_name_and_the_route_supplies_the_missing_event_type()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var withoutEventType = DocumentedSamples.For(WebhookProvider.Spinwheel).First(s => !s.BodyText.Contains("\"eventType\"", StringComparison.Ordinal));
+
+        var result = await app.Simulator().SendAsync(withoutEventType);
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal($"/webhooks/spinwheel/{withoutEventType.EventType}", result.Path);
+        Assert.Equal(withoutEventType.EventType, Assert.Single(app.Delivered.All).EventType);
+    }
+
+    [Fact]
+    public async Task A_body_naming_another_event_than_its_url_is_answered_400()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
+
+        var result = await app.Simulator().SendAsync(WebhookProvider.Spinwheel, sample.Body, "USER_PAYMENT_STATUS");
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.StartsWith("UnexpectedEventType", result.ResponseText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_is_answered_500_and_the_redelivery_runs_it_again()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var sample = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off");
+        app.Behaviour.Fail = true;
+
+        var failed = await app.Simulator().SendAsync(sample);
+        app.Behaviour.Fail = false;
+        var redelivered = await app.Simulator().SendAsync(sample);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Single(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task MapLoanWebhook_maps_one_provider_at_a_route_of_its_own()
+    {
+        await using var app = await WebhookTestApp.StartAsync(map: a => a.MapLoanWebhook(WebhookProvider.Spinwheel, "/hooks/sw/{eventType}"));
+        var simulator = app.Simulator().UsePath(WebhookProvider.Spinwheel, "/hooks/sw/{eventType}");
+
+        var result = await simulator.SendAsync(DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_PAYMENT_STATUS"));
+        var elsewhere = await app.Simulator().SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal("USER_PAYMENT_STATUS", Assert.Single(app.Delivered.All).EventType);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapLoanWebhook_refuses_a_provider_that_is_not_configured()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookTestApp.StartAsync(
+            providers: b => b.AddPayitoff(o => o.UseBasicAuthentication("u", "p")),
+            map: a => a.MapLoanWebhook(WebhookProvider.Receeve, "/hooks/receeve")));
+
+        Assert.Contains("Receeve is not configured", e.Message, StringComparison.Ordinal);
+    }
+}

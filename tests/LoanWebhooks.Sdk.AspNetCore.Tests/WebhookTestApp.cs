@@ -1,0 +1,102 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Simulation;
+using LoanWebhooks.Sdk.Verification;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LoanWebhooks.Sdk.AspNetCore.Tests;
+
+/// <summary>
+/// A real ASP.NET Core app on a TestServer with all four providers configured and a recording handler, mapped with
+/// <c>MapLoanWebhooks</c>; its simulator carries the matching credentials.
+/// </summary>
+public sealed class WebhookTestApp : IAsyncDisposable
+{
+    public const string PayitoffUser = "payitoff-test";
+    public const string PayitoffPassword = "payitoff-test-password-4f1c";
+    public const string SecretHeader = "X-Test-Secret";
+    public const string Secret = "test-secret-value-9b2e4d";
+
+    private WebhookTestApp(WebApplication app)
+    {
+        App = app;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public DeliveredEvents Delivered => App.Services.GetRequiredService<DeliveredEvents>();
+
+    public HandlerBehaviour Behaviour => App.Services.GetRequiredService<HandlerBehaviour>();
+
+    /// <summary>A simulator with every provider's correct credentials.</summary>
+    public WebhookSimulator Simulator() => new WebhookSimulator(Client)
+        .UseBasicAuthentication(WebhookProvider.Payitoff, PayitoffUser, PayitoffPassword)
+        .UseHeader(WebhookProvider.Canopy, SecretHeader, Secret)
+        .UseHeader(WebhookProvider.Spinwheel, SecretHeader, Secret)
+        .UseHeader(WebhookProvider.Receeve, SecretHeader, Secret);
+
+    /// <summary>Starts an app.</summary>
+    /// <param name="configure">Adds to the webhook registration (handlers, background processing…).</param>
+    /// <param name="host">Changes the host before it is built.</param>
+    /// <param name="environment">The hosting environment.</param>
+    /// <param name="providers">Enables providers; all four with the test credentials when null.</param>
+    /// <param name="map">Maps the endpoints; <c>MapLoanWebhooks("/webhooks/{provider}")</c> when null.</param>
+    public static async Task<WebhookTestApp> StartAsync(
+        Action<LoanWebhooksBuilder>? configure = null,
+        Action<WebApplicationBuilder>? host = null,
+        string environment = "Development",
+        Action<LoanWebhooksBuilder>? providers = null,
+        Action<WebApplication>? map = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<DeliveredEvents>();
+        builder.Services.AddSingleton<HandlerBehaviour>();
+        builder.Services.AddLoanWebhooks(b =>
+        {
+            (providers ?? AllProviders)(b);
+            b.AddHandler<RecordingHandler>();
+            configure?.Invoke(b);
+        });
+        host?.Invoke(builder);
+
+        var app = builder.Build();
+        try
+        {
+            (map ?? (a => a.MapLoanWebhooks("/webhooks/{provider}")))(app);
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new WebhookTestApp(app);
+    }
+
+    public static void AllProviders(LoanWebhooksBuilder builder) => builder
+        .AddPayitoff(o => o.UseBasicAuthentication(PayitoffUser, PayitoffPassword))
+        .AddCanopy(o => o.Verifier = HeaderVerifier())
+        .AddSpinwheel(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+        .AddReceeve(o => o.Verifier = HeaderVerifier());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    private static SharedSecretHeaderVerifier HeaderVerifier() =>
+        new(new SharedSecretHeaderOptions { HeaderName = SecretHeader, Secrets = { Secret } });
+}
