@@ -9,6 +9,7 @@ using LoanWebhooks.Samples.MinimalApi;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Simulation;
+using LoanWebhooks.Sdk.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -25,20 +26,21 @@ var credentials = app.Configuration.GetSection("Webhooks").Get<SampleCredentials
 using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 var simulator = new WebhookSimulator(client)
     .UseBasicAuthentication(WebhookProvider.Payitoff, credentials.PayitoffUserName, credentials.PayitoffPassword)
-    .UseHeader(WebhookProvider.Canopy, "X-Canopy-Secret", credentials.CanopySecret)
+    .UseCanopySecret(credentials.CanopySecret)
     .UseHeader(WebhookProvider.Spinwheel, SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret)
-    .UseHeader(WebhookProvider.Receeve, "X-Receeve-Secret", credentials.ReceeveSecret);
+    .UseForwardedFor(WebhookProvider.Spinwheel, SpinwheelAuthenticityVerifier.GetPublishedAddresses(SpinwheelEnvironment.Production)[0])
+    .UseReceeveSecret(credentials.ReceeveSecret);
 
 int accepted = 0;
 foreach (var sample in DocumentedSamples.All)
 {
     var result = await simulator.SendAsync(sample);
     accepted += result.StatusCode == HttpStatusCode.OK ? 1 : 0;
-    Console.WriteLine($"POST {result.Path,-56} {(int)result.StatusCode} {result.StatusCode}{(result.ResponseText.Length > 0 ? " " + result.ResponseText : "")}");
+    Console.WriteLine($"{sample.Name,-60} POST {result.Path} → {(int)result.StatusCode} {result.StatusCode} {result.ResponseText}");
 }
 
 var forged = await new WebhookSimulator(client).SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
-Console.WriteLine($"POST {forged.Path,-56} {(int)forged.StatusCode} {forged.StatusCode} (forged: no credentials)");
+Console.WriteLine($"{"forged payitoff/loan.paid_off (no credentials)",-60} POST {forged.Path} → {(int)forged.StatusCode} {forged.StatusCode}");
 
 await app.StopAsync();
 Console.WriteLine($"{accepted} of {DocumentedSamples.All.Count} documented samples accepted over HTTP.");

@@ -1,5 +1,3 @@
-using LoanWebhooks.Sdk.Verification;
-
 namespace LoanWebhooks.Samples.MinimalApi;
 
 /// <summary>
@@ -20,6 +18,9 @@ public sealed class SampleCredentials
 
     public string ReceeveSecret { get; set; } = "";
 
+    /// <summary>A reverse proxy in front of the app whose X-Forwarded-For is believed for Spinwheel's address check.</summary>
+    public string TrustedProxy { get; set; } = "";
+
     public static void AddAsDefaults(ConfigurationManager configuration) =>
         // Inserted first, so every other configuration source overrides it.
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
@@ -31,13 +32,8 @@ public sealed class SampleCredentials
                 ["Webhooks:CanopySecret"] = "sample-only-canopy-secret",
                 ["Webhooks:SpinwheelSecret"] = "sample-only-spinwheel-secret",
                 ["Webhooks:ReceeveSecret"] = "sample-only-receeve-secret",
+                ["Webhooks:TrustedProxy"] = "127.0.0.1",
             },
         });
 
-    public IWebhookVerifier CanopyVerifier() => Header("X-Canopy-Secret", CanopySecret);
-
-    public IWebhookVerifier ReceeveVerifier() => Header("X-Receeve-Secret", ReceeveSecret);
-
-    private static SharedSecretHeaderVerifier Header(string name, string secret) =>
-        new(new SharedSecretHeaderOptions { HeaderName = name, Secrets = { secret } });
 }

@@ -14,9 +14,13 @@ public static class WebhookSampleApp
         var credentials = builder.Configuration.GetSection("Webhooks").Get<SampleCredentials>()!;
         builder.Services.AddLoanWebhooks(b => b
             .AddPayitoff(o => o.UseBasicAuthentication(credentials.PayitoffUserName, credentials.PayitoffPassword))
-            .AddCanopy(o => o.Verifier = credentials.CanopyVerifier())
-            .AddSpinwheel(o => o.UseSharedSecretHeader(SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret))
-            .AddReceeve(o => o.Verifier = credentials.ReceeveVerifier())
+            .AddCanopy(o => o.UseSignatureSecret(credentials.CanopySecret))
+            .AddSpinwheel(o =>
+            {
+                o.UseSharedSecretHeader(SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret);
+                o.Authenticity.TrustedProxies.Add(credentials.TrustedProxy);
+            })
+            .AddReceeve(o => o.UseSignatureSecret(credentials.ReceeveSecret))
             .AddHandler<LogEveryEvent>()
             .AddHandler<LoanPaidOff>()
             .AddHandler<ConnectivityChanged>()

@@ -1,11 +1,11 @@
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Payitoff;
-using LoanWebhooks.Sdk.Spinwheel;
+using LoanWebhooks.Sdk.Canopy;
 
 namespace LoanWebhooks.Samples.Mvc;
 
 /// <summary>One handler class for several event types; ToString() masks personal data, so events are safe to log.</summary>
-public sealed class LogTypedEvents(ILogger<LogTypedEvents> logger) : IWebhookHandler<PayitoffEvent>, IWebhookHandler<SpinwheelUserLiabilitiesConnectedEvent>
+public sealed class LogTypedEvents(ILogger<LogTypedEvents> logger) : IWebhookHandler<PayitoffEvent>, IWebhookHandler<CanopyPaymentEvent>
 {
     public ValueTask HandleAsync(PayitoffEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
     {
@@ -13,9 +13,9 @@ public sealed class LogTypedEvents(ILogger<LogTypedEvents> logger) : IWebhookHan
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask HandleAsync(SpinwheelUserLiabilitiesConnectedEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(CanopyPaymentEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Spinwheel user {User} connected their liabilities", webhookEvent.UserId);
+        logger.LogInformation("Canopy payment event {EventType}: {Event}", webhookEvent.EventType, webhookEvent);
         return ValueTask.CompletedTask;
     }
 }

@@ -69,17 +69,18 @@ public sealed class EndToEndTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Payitoff)]
-    [InlineData(WebhookProvider.Canopy)]
-    [InlineData(WebhookProvider.Spinwheel)]
-    [InlineData(WebhookProvider.Receeve)]
-    public async Task A_request_without_credentials_is_answered_401_and_runs_no_handler(WebhookProvider provider)
+    [InlineData(WebhookProvider.Payitoff, HttpStatusCode.Unauthorized)]
+    [InlineData(WebhookProvider.Canopy, HttpStatusCode.Unauthorized)]
+    [InlineData(WebhookProvider.Receeve, HttpStatusCode.Unauthorized)]
+    [InlineData(WebhookProvider.Spinwheel, HttpStatusCode.Forbidden)]
+    public async Task A_request_without_credentials_is_refused_and_runs_no_handler(WebhookProvider provider, HttpStatusCode expected)
     {
         await using var app = await WebhookTestApp.StartAsync();
 
+        // As documented: Canopy's and receeve's samples carry placeholder signatures; Spinwheel's address is checked first.
         var result = await new WebhookSimulator(app.Client).SendAsync(DocumentedSamples.For(provider)[0]);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, result.StatusCode);
+        Assert.Equal(expected, result.StatusCode);
         Assert.Empty(result.ResponseText);
         Assert.Empty(app.Delivered.All);
     }
@@ -88,11 +89,30 @@ public sealed class EndToEndTests
     public async Task A_request_with_a_wrong_credential_is_answered_401_and_runs_no_handler()
     {
         await using var app = await WebhookTestApp.StartAsync();
-        var forger = new WebhookSimulator(app.Client).UseBasicAuthentication(WebhookProvider.Payitoff, WebhookTestApp.PayitoffUser, "guessed");
+        var forger = new WebhookSimulator(app.Client)
+            .UseBasicAuthentication(WebhookProvider.Payitoff, WebhookTestApp.PayitoffUser, "guessed")
+            .UseCanopySecret("guessed")
+            .UseReceeveSecret("guessed")
+            .UseHeader(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelHeader, "guessed")
+            .UseForwardedFor(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelAddress);
 
-        var result = await forger.SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
+        var results = await forger.SendAllAsync(new[] { WebhookProvider.Payitoff, WebhookProvider.Canopy, WebhookProvider.Spinwheel, WebhookProvider.Receeve }.Select(p => DocumentedSamples.For(p)[0]));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, result.StatusCode);
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.Empty(app.Delivered.All);
+    }
+
+    [Fact]
+    public async Task A_Spinwheel_request_from_an_address_Spinwheel_does_not_publish_is_answered_403()
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var elsewhere = new WebhookSimulator(app.Client)
+            .UseHeader(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelHeader, WebhookTestApp.SpinwheelSecret)
+            .UseForwardedFor(WebhookProvider.Spinwheel, IPAddress.Parse("203.0.113.9"));
+
+        var result = await elsewhere.SendAsync(DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, result.StatusCode);
         Assert.Empty(app.Delivered.All);
     }
 

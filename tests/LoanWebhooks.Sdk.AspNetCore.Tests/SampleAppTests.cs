@@ -6,6 +6,8 @@ using LoanWebhooks.Samples.Mvc.Controllers;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +22,15 @@ public sealed class SampleAppTests
     public async Task The_minimal_API_sample_accepts_every_documented_sample()
     {
         // Any public type of the app's assembly names its entry point.
-        await using var factory = new WebApplicationFactory<SampleCredentials>();
+        await using var factory = new WebApplicationFactory<SampleCredentials>().WithWebHostBuilder(host =>
+            host.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackPeerStartupFilter>()));
         var credentials = factory.Services.GetRequiredService<IConfiguration>().GetSection("Webhooks").Get<SampleCredentials>()!;
         var simulator = new WebhookSimulator(factory.CreateClient())
             .UseBasicAuthentication(WebhookProvider.Payitoff, credentials.PayitoffUserName, credentials.PayitoffPassword)
-            .UseHeader(WebhookProvider.Canopy, "X-Canopy-Secret", credentials.CanopySecret)
+            .UseCanopySecret(credentials.CanopySecret)
             .UseHeader(WebhookProvider.Spinwheel, SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret)
-            .UseHeader(WebhookProvider.Receeve, "X-Receeve-Secret", credentials.ReceeveSecret);
+            .UseForwardedFor(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelAddress)
+            .UseReceeveSecret(credentials.ReceeveSecret);
 
         var results = await simulator.SendAllAsync(DocumentedSamples.All);
 
@@ -34,22 +38,36 @@ public sealed class SampleAppTests
     }
 
     [Fact]
-    public async Task The_MVC_sample_accepts_Payitoff_and_Spinwheel_and_refuses_forgeries()
+    public async Task The_MVC_sample_accepts_Payitoff_and_Canopy_and_refuses_forgeries()
     {
         await using var factory = new WebApplicationFactory<WebhooksController>();
         var client = factory.CreateClient();
         var simulator = new WebhookSimulator(client)
             .UseBasicAuthentication(WebhookProvider.Payitoff, "payitoff-sample", "sample-only-payitoff-password")
-            .UseHeader(WebhookProvider.Spinwheel, "X-Spinwheel-Secret", "sample-only-spinwheel-secret");
+            .UseCanopySecret("sample-only-canopy-secret");
 
         var payitoff = await simulator.SendAllAsync(DocumentedSamples.For(WebhookProvider.Payitoff));
-        var spinwheel = await simulator.SendAllAsync(DocumentedSamples.For(WebhookProvider.Spinwheel));
+        var canopy = await simulator.SendAllAsync(DocumentedSamples.For(WebhookProvider.Canopy));
         var forged = await new WebhookSimulator(client).SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
-        var canopy = await simulator.SendAsync(DocumentedSamples.For(WebhookProvider.Canopy)[0]);
+        var receeve = await simulator.SendAsync(DocumentedSamples.For(WebhookProvider.Receeve)[0]);
 
         Assert.All(payitoff, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.All(spinwheel, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(canopy, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, canopy.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, receeve.StatusCode);
+    }
+
+    /// <summary>TestServer has no peer address; the sample trusts a proxy on loopback, so requests come "through" one.</summary>
+    private sealed class LoopbackPeerStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -1,10 +1,10 @@
 using System;
+using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing.Simulation;
-using LoanWebhooks.Sdk.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +20,13 @@ public sealed class WebhookTestApp : IAsyncDisposable
 {
     public const string PayitoffUser = "payitoff-test";
     public const string PayitoffPassword = "payitoff-test-password-4f1c";
-    public const string SecretHeader = "X-Test-Secret";
-    public const string Secret = "test-secret-value-9b2e4d";
+    public const string CanopySecret = "canopy-test-secret-51d0";
+    public const string ReceeveSecret = "receeve-test-secret-a7e2";
+    public const string SpinwheelHeader = "X-Spinwheel-Secret";
+    public const string SpinwheelSecret = "spinwheel-test-secret-9b2e";
+
+    /// <summary>A Spinwheel Production address, forwarded by the loopback "proxy" every test request comes through.</summary>
+    public static readonly IPAddress SpinwheelAddress = IPAddress.Parse("44.232.30.137");
 
     private WebhookTestApp(WebApplication app)
     {
@@ -40,9 +45,10 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <summary>A simulator with every provider's correct credentials.</summary>
     public WebhookSimulator Simulator() => new WebhookSimulator(Client)
         .UseBasicAuthentication(WebhookProvider.Payitoff, PayitoffUser, PayitoffPassword)
-        .UseHeader(WebhookProvider.Canopy, SecretHeader, Secret)
-        .UseHeader(WebhookProvider.Spinwheel, SecretHeader, Secret)
-        .UseHeader(WebhookProvider.Receeve, SecretHeader, Secret);
+        .UseCanopySecret(CanopySecret)
+        .UseHeader(WebhookProvider.Spinwheel, SpinwheelHeader, SpinwheelSecret)
+        .UseForwardedFor(WebhookProvider.Spinwheel, SpinwheelAddress)
+        .UseReceeveSecret(ReceeveSecret);
 
     /// <summary>Starts an app.</summary>
     /// <param name="configure">Adds to the webhook registration (handlers, background processing…).</param>
@@ -71,6 +77,13 @@ public sealed class WebhookTestApp : IAsyncDisposable
         host?.Invoke(builder);
 
         var app = builder.Build();
+
+        // TestServer has no peer address; pretend every request arrives through a reverse proxy on loopback.
+        app.Use((context, next) =>
+        {
+            context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            return next(context);
+        });
         try
         {
             (map ?? (a => a.MapLoanWebhooks("/webhooks/{provider}")))(app);
@@ -85,11 +98,16 @@ public sealed class WebhookTestApp : IAsyncDisposable
         return new WebhookTestApp(app);
     }
 
+    /// <summary>Each provider with the verification it documents.</summary>
     public static void AllProviders(LoanWebhooksBuilder builder) => builder
         .AddPayitoff(o => o.UseBasicAuthentication(PayitoffUser, PayitoffPassword))
-        .AddCanopy(o => o.Verifier = HeaderVerifier())
-        .AddSpinwheel(o => o.UseSharedSecretHeader(SecretHeader, Secret))
-        .AddReceeve(o => o.Verifier = HeaderVerifier());
+        .AddCanopy(o => o.UseSignatureSecret(CanopySecret))
+        .AddSpinwheel(o =>
+        {
+            o.UseSharedSecretHeader(SpinwheelHeader, SpinwheelSecret);
+            o.Authenticity.TrustedProxies.Add(IPAddress.Loopback.ToString());
+        })
+        .AddReceeve(o => o.UseSignatureSecret(ReceeveSecret));
 
     public async ValueTask DisposeAsync()
     {
@@ -97,6 +115,4 @@ public sealed class WebhookTestApp : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private static SharedSecretHeaderVerifier HeaderVerifier() =>
-        new(new SharedSecretHeaderOptions { HeaderName = SecretHeader, Secrets = { Secret } });
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LoanWebhooks.Samples.Mvc.Controllers;
 
-/// <summary>POST /webhooks/{provider}, or /webhooks/spinwheel/{eventType} for Spinwheel's URL per event name.</summary>
+/// <summary>POST /webhooks/{provider} (and /webhooks/{provider}/{eventType} for providers that subscribe a URL per event, like Spinwheel).</summary>
 [ApiController]
 public sealed class WebhooksController(IWebhookDispatcher dispatcher) : ControllerBase
 {

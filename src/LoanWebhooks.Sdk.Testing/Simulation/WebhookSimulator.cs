@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Signing;
 
 namespace LoanWebhooks.Sdk.Testing.Simulation;
 
@@ -19,7 +20,10 @@ namespace LoanWebhooks.Sdk.Testing.Simulation;
 /// <code>
 /// var simulator = new WebhookSimulator(factory.CreateClient())
 ///     .UseBasicAuthentication(WebhookProvider.Payitoff, "payitoff", "s3cret")
-///     .UseHeader(WebhookProvider.Spinwheel, "X-Spinwheel-Secret", "s3cret");
+///     .UseCanopySecret("canopy-secret")
+///     .UseReceeveSecret("receeve-secret")
+///     .UseHeader(WebhookProvider.Spinwheel, "X-Spinwheel-Secret", "s3cret")
+///     .UseForwardedFor(WebhookProvider.Spinwheel, IPAddress.Parse("44.232.30.137"));
 /// WebhookSimulation result = await simulator.SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
 /// </code>
 /// </example>
@@ -88,6 +92,29 @@ public sealed class WebhookSimulator
         ArgumentNullException.ThrowIfNull(sign);
         Setup(provider).Signers.Add(sign);
         return this;
+    }
+
+    /// <summary>Signs Canopy bodies (<c>hmac_signature</c> over <c>data</c>) with the webhook secret, as Canopy does.</summary>
+    /// <param name="secret">The secret your endpoint's <c>CanopySignatureVerifier</c> accepts.</param>
+    /// <returns>This simulator.</returns>
+    public WebhookSimulator UseCanopySecret(string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        return UseBodySigner(WebhookProvider.Canopy, body => CanopyWebhookSigner.Sign(body.Span, secret));
+    }
+
+    /// <summary>
+    /// Signs receeve bodies (<c>signature</c> over <c>payload</c>) with the webhook secret, after re-dating
+    /// <c>payload.timestamp</c> to now: the documented samples date from 2021 and would fail the timestamp check.
+    /// </summary>
+    /// <param name="secret">The secret your endpoint's <c>ReceeveSignatureVerifier</c> accepts.</param>
+    /// <param name="timeProvider">The clock for the timestamp; the system clock when null.</param>
+    /// <returns>This simulator.</returns>
+    public WebhookSimulator UseReceeveSecret(string secret, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        TimeProvider clock = timeProvider ?? TimeProvider.System;
+        return UseBodySigner(WebhookProvider.Receeve, body => ReceeveWebhookSigner.Sign(body.Span, secret, timestamp: clock.GetUtcNow()));
     }
 
     /// <summary>Changes where a provider's requests go.</summary>

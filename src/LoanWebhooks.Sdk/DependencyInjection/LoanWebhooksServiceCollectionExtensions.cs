@@ -62,11 +62,12 @@ public static class LoanWebhooksServiceCollectionExtensions
             throw new InvalidOperationException("AddLoanWebhooks enabled no provider: add one with b.AddPayitoff(o => …), b.AddCanopy(…), b.AddSpinwheel(…) or b.AddReceeve(…).");
         }
 
+        TimeProvider time = services.GetRequiredService<TimeProvider>();
         var providers = registry.Providers.Select(entry =>
         {
             // Reading Value runs the validator, which throws OptionsValidationException with its message.
             WebhookProviderOptions options = entry.Value(services);
-            return new WebhookProviderSettings(entry.Key, options.BuildVerifier(), WebhookParsers.Create(entry.Key, options.Parsing), options.Parsing.MaxBodyBytes);
+            return new WebhookProviderSettings(entry.Key, options.BuildVerifier(time), WebhookParsers.Create(entry.Key, options.Parsing), options.Parsing.MaxBodyBytes);
         }).ToList();
 
         ILoggerFactory loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
@@ -75,7 +76,7 @@ public static class LoanWebhooksServiceCollectionExtensions
             new WebhookRouteTable(registry.Handlers),
             services.GetRequiredService<IWebhookIdempotencyStore>(),
             services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<TimeProvider>(),
+            time,
             loggers.CreateLogger(typeof(WebhookDispatcher).FullName!));
     }
 }

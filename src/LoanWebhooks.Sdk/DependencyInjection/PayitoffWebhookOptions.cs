@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
@@ -35,20 +36,30 @@ public sealed class PayitoffWebhookOptions : WebhookProviderOptions
     /// <param name="headerName">The header, e.g. <c>X-Webhook-Secret</c>.</param>
     /// <param name="secret">A long random secret.</param>
     /// <returns>These options.</returns>
+    /// <exception cref="ArgumentException">Another header name was configured before: add secrets to one header to rotate.</exception>
     public PayitoffWebhookOptions UseSharedSecretHeader(string headerName, string secret)
     {
-        AddSecret(SharedSecretHeader, headerName, secret);
+        ArgumentException.ThrowIfNullOrEmpty(headerName);
+        ArgumentNullException.ThrowIfNull(secret);
+        if (!string.IsNullOrEmpty(SharedSecretHeader.HeaderName) && !string.Equals(SharedSecretHeader.HeaderName, headerName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Only one secret header can be configured; add several secrets to the same header to rotate them.", nameof(headerName));
+        }
+
+        SharedSecretHeader.HeaderName = headerName;
+        SharedSecretHeader.Secrets.Add(secret);
         return this;
     }
 
-    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers)
+    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {
         if (BasicAuthentication.Credentials.Count > 0)
         {
             verifiers.Add(new BasicAuthenticationVerifier(BasicAuthentication));
         }
 
-        if (IsConfigured(SharedSecretHeader))
+        // Half a configuration (a name without secrets) reaches the verifier, whose message says what is missing.
+        if (!string.IsNullOrEmpty(SharedSecretHeader.HeaderName) || SharedSecretHeader.Secrets.Count > 0)
         {
             verifiers.Add(new SharedSecretHeaderVerifier(SharedSecretHeader));
         }

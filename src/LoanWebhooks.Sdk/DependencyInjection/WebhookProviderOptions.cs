@@ -45,17 +45,15 @@ public abstract class WebhookProviderOptions
     public void AllowUnverifiedRequestsForDevelopmentOnly() => AllowsUnverifiedRequests = true;
 
     /// <summary>Adds a verifier for each typed setting that is configured.</summary>
-    private protected virtual void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers)
-    {
-    }
+    private protected abstract void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider);
 
     /// <summary>The verifier for the configured settings, null when there is none; built (and cached) once, throwing <see cref="ArgumentException"/> for bad settings.</summary>
-    internal IWebhookVerifier? BuildVerifier()
+    internal IWebhookVerifier? BuildVerifier(TimeProvider timeProvider)
     {
         if (!_built)
         {
             var verifiers = new List<IWebhookVerifier>();
-            AddConfiguredVerifiers(verifiers);
+            AddConfiguredVerifiers(verifiers, timeProvider);
             if (Verifier is not null)
             {
                 verifiers.Add(Verifier);
@@ -73,21 +71,4 @@ public abstract class WebhookProviderOptions
         return _builtVerifier;
     }
 
-    /// <summary>True when the shared-secret settings were touched, so half a configuration reaches the verifier and fails with its message.</summary>
-    private protected static bool IsConfigured(SharedSecretHeaderOptions options) =>
-        !string.IsNullOrEmpty(options.HeaderName) || options.Secrets.Count > 0;
-
-    /// <summary>Adds a secret to a header verifier's settings, checking that the header name stays the same.</summary>
-    private protected static void AddSecret(SharedSecretHeaderOptions options, string headerName, string secret)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(headerName);
-        ArgumentNullException.ThrowIfNull(secret);
-        if (!string.IsNullOrEmpty(options.HeaderName) && !string.Equals(options.HeaderName, headerName, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException("Only one secret header can be configured; add several secrets to the same header to rotate them.", nameof(headerName));
-        }
-
-        options.HeaderName = headerName;
-        options.Secrets.Add(secret);
-    }
 }

@@ -8,12 +8,16 @@ namespace LoanWebhooks.Sdk.DependencyInjection;
 internal sealed class WebhookProviderOptionsValidator<TOptions> : IValidateOptions<TOptions>
     where TOptions : WebhookProviderOptions
 {
+    private readonly TimeProvider _timeProvider;
+
+    public WebhookProviderOptionsValidator(TimeProvider timeProvider) => _timeProvider = timeProvider;
+
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            if (options.BuildVerifier() is null && !options.AllowsUnverifiedRequests)
+            if (options.BuildVerifier(_timeProvider) is null && !options.AllowsUnverifiedRequests)
             {
                 return ValidateOptionsResult.Fail(
                     $"LoanWebhooks: {options.Provider} webhooks are enabled but nothing verifies them, so anyone who finds the URL could post fake events. " +

@@ -35,7 +35,7 @@ public sealed class DispatchTestHost : IAsyncDisposable
         {
             b.AddPayitoff(o => o.UseSharedSecretHeader(SecretHeader, Secret))
                 .AddCanopy(o => o.Verifier = HeaderVerifier())
-                .AddSpinwheel(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+                .AddSpinwheel(o => o.Verifier = HeaderVerifier())
                 .AddReceeve(o => o.Verifier = HeaderVerifier());
             configure(b);
         });

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Signing;
+using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Tests.Dispatch;
+
+/// <summary>Each provider's typed options build that provider's verifier.</summary>
+public sealed class ProviderVerifierWiringTests
+{
+    private const string Secret = "provider-webhook-secret-3c9a";
+    private static readonly IPAddress SpinwheelProduction = IPAddress.Parse("44.232.30.137");
+
+    private readonly ManualTimeProvider _time = new();
+
+    [Fact]
+    public async Task Canopy_signature_secret_accepts_signed_bodies_and_refuses_the_documented_signature()
+    {
+        await using var services = Build(b => b.AddCanopy(o => o.UseSignatureSecret(Secret)));
+        var sample = DocumentedSamples.For(WebhookProvider.Canopy)[0];
+
+        var signed = await DispatchAsync(services, WebhookProvider.Canopy, CanopyWebhookSigner.Sign(sample.Body.Span, Secret));
+        var documented = await DispatchAsync(services, WebhookProvider.Canopy, sample.Body.ToArray());
+
+        Assert.Equal(200, signed.StatusCode);
+        Assert.Equal(401, documented.StatusCode);
+        Assert.Equal(WebhookVerificationFailureReason.InvalidCredential, documented.VerificationResult!.Reason);
+    }
+
+    [Fact]
+    public async Task Receeve_signature_secret_checks_the_signature_and_the_timestamp_with_the_registered_clock()
+    {
+        await using var services = Build(b => b.AddReceeve(o => o.UseSignatureSecret(Secret)));
+        var body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body;
+
+        // The clock is in 2024: a body dated "now" only passes if the verifier reads the registered clock.
+        var fresh = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, Secret, timestamp: _time.GetUtcNow()));
+        var stale = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, Secret, timestamp: _time.GetUtcNow().AddHours(-2)));
+        var wrongSecret = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, "another-secret", timestamp: _time.GetUtcNow()));
+
+        Assert.Equal(200, fresh.StatusCode);
+        Assert.Equal(WebhookVerificationFailureReason.Expired, stale.VerificationResult!.Reason);
+        Assert.Equal(401, wrongSecret.StatusCode);
+    }
+
+    [Fact]
+    public async Task Spinwheel_secret_header_also_checks_the_published_source_addresses()
+    {
+        await using var services = Build(b => b.AddSpinwheel(o => o.UseSharedSecretHeader("X-Spinwheel-Secret", Secret)));
+        var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
+        var header = new WebhookHeaders(new[] { KeyValuePair.Create("X-Spinwheel-Secret", (string?)Secret) });
+        var dispatcher = services.GetRequiredService<IWebhookDispatcher>();
+
+        var fromSpinwheel = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Spinwheel, sample.Body, header, SpinwheelProduction));
+        var fromElsewhere = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Spinwheel, sample.Body, header, IPAddress.Parse("203.0.113.9")));
+        var withoutHeader = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Spinwheel, sample.Body, WebhookHeaders.Empty, SpinwheelProduction));
+
+        Assert.Equal(WebhookDispatchOutcome.Accepted, fromSpinwheel.Outcome);
+        Assert.Equal(403, fromElsewhere.StatusCode);
+        Assert.Equal(401, withoutHeader.StatusCode);
+    }
+
+    [Fact]
+    public async Task Spinwheel_source_address_alone_is_a_configuration()
+    {
+        await using var services = Build(b => b.AddSpinwheel(o => o.Authenticity.VerifyHeaderSecrets = false));
+        var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
+
+        var result = await services.GetRequiredService<IWebhookDispatcher>().DispatchAsync(
+            new WebhookDelivery(WebhookProvider.Spinwheel, sample.Body, WebhookHeaders.Empty, SpinwheelProduction));
+
+        Assert.Equal(200, result.StatusCode);
+    }
+
+    [Fact]
+    public void Two_secret_headers_for_Spinwheel_are_both_required()
+    {
+        var options = new SpinwheelWebhookOptions()
+            .UseSharedSecretHeader("X-One", "secret-1")
+            .UseSharedSecretHeader("x-one", "secret-2")
+            .UseSharedSecretHeader("X-Two", "secret-3");
+
+        Assert.Equal(2, options.Authenticity.Headers.Count);
+        Assert.Equal(new[] { "secret-1", "secret-2" }, options.Authenticity.Headers[0].Secrets);
+    }
+
+    private ServiceProvider Build(Action<LoanWebhooksBuilder> configure)
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(_time);
+        collection.AddLoanWebhooks(configure);
+        return collection.BuildServiceProvider();
+    }
+
+    private static ValueTask<WebhookDispatchResult> DispatchAsync(IServiceProvider services, WebhookProvider provider, byte[] body) =>
+        services.GetRequiredService<IWebhookDispatcher>().DispatchAsync(new WebhookDelivery(provider, body, WebhookHeaders.Empty));
+}
