@@ -129,7 +129,8 @@ internal static class ProviderEmitter
 
         w.Outdent();
         w.Line("},");
-        w.Line($"static (eventType, payload) => new {name}UnknownEvent(eventType, payload));");
+        w.Line($"static (eventType, payload) => new {name}UnknownEvent(eventType, payload),");
+        w.Line($"typeof({name}UnknownEvent));");
         w.Outdent();
         w.Line();
         w.Doc("summary", "Creates a parser with default options.");

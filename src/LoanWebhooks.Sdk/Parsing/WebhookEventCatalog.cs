@@ -19,15 +19,15 @@ internal sealed class WebhookEventCatalog<TEvent>
         WebhookDiscriminator discriminator,
         string[] idempotencyKeyPath,
         WebhookEventDescriptor<TEvent>[] events,
-        Func<string, JsonElement, TEvent> createUnknown)
+        Func<string, JsonElement, TEvent> createUnknown,
+        Type unknownEventClrType)
     {
         Provider = provider;
         Discriminator = discriminator;
         IdempotencyKeyPath = idempotencyKeyPath.Select(Encoding.UTF8.GetBytes).ToArray();
         CreateUnknown = createUnknown;
 
-        // The generated factory's record type is not otherwise visible; one throwaway instance tells it, once per provider.
-        UnknownEventClrType = createUnknown(string.Empty, default).GetType();
+        UnknownEventClrType = unknownEventClrType;
         UnknownIndex = events.Length;
         for (int i = 0; i < events.Length; i++)
         {

@@ -108,7 +108,8 @@ public sealed class InferenceRuleTests
                     new("BY_VALUES", System.Array.Empty<string>(), typeof(SpinwheelUserLiabilitiesConnectedEvent), Read, new WebhookInferenceRule(new[] { "subscriptionId" }, new[] { new WebhookInferenceValues("status", new[] { "COMPLETED", "PENDING" }) })),
                     new("NO_RULE", System.Array.Empty<string>(), typeof(SpinwheelUserLiabilitiesConnectedEvent), Read),
                 },
-                static (eventType, payload) => new SpinwheelUnknownEvent(eventType, payload));
+                static (eventType, payload) => new SpinwheelUnknownEvent(eventType, payload),
+                typeof(SpinwheelUnknownEvent));
         }
     }
 }
