@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Simulation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.AspNetCore.Tests;
@@ -196,6 +198,25 @@ public sealed class EndToEndTests
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.StartsWith("UnexpectedEventType", result.ResponseText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fallback_policy_requiring_signed_in_users_does_not_lock_providers_out()
+    {
+        await using var app = await WebhookTestApp.StartAsync(
+            host: builder => builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()),
+            map: a =>
+            {
+                a.UseAuthorization();
+                a.MapLoanWebhooks("/webhooks/{provider}");
+                a.MapPost("/other", () => "ok");
+            });
+
+        var webhook = await app.Simulator().SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
+        using var other = await app.Client.PostAsync("/other", null);
+
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

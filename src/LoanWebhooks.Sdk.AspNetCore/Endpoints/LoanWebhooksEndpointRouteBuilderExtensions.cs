@@ -21,6 +21,10 @@ public static class LoanWebhooksEndpointRouteBuilderExtensions
     /// for URLs subscribed to one event type (Spinwheel subscribes one URL per event name; the body must then be that event,
     /// or have no discriminator). Answers with the dispatch result's status code; an unknown or unconfigured provider is 404.
     /// </summary>
+    /// <remarks>
+    /// The endpoints allow anonymous access as far as ASP.NET Core authorization is concerned (a fallback policy that
+    /// requires a signed-in user would otherwise refuse every provider): each provider's verifier authenticates the request.
+    /// </remarks>
     /// <param name="endpoints">The application or a route group.</param>
     /// <param name="pattern">A route pattern with a <c>{provider}</c> parameter, e.g. <c>/webhooks/{provider}</c>.</param>
     /// <returns>The route group, for conventions such as <c>RequireHost</c> or rate limiting.</returns>
@@ -40,12 +44,14 @@ public static class LoanWebhooksEndpointRouteBuilderExtensions
         RouteGroupBuilder group = endpoints.MapGroup(parsed);
         group.MapPost(string.Empty, WebhookEndpoint.HandleAsync);
         group.MapPost($"{{{WebhookEndpoint.EventTypeParameter}}}", WebhookEndpoint.HandleAsync);
+        group.AllowAnonymous();
         return group;
     }
 
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> for one provider. An <c>{eventType}</c> parameter in the pattern
-    /// names the event type the URL is subscribed to (e.g. <c>/hooks/spinwheel/{eventType}</c>).
+    /// names the event type the URL is subscribed to (e.g. <c>/hooks/spinwheel/{eventType}</c>). Allows anonymous access
+    /// like <see cref="MapLoanWebhooks"/>: the provider's verifier authenticates the request.
     /// </summary>
     /// <param name="endpoints">The application or a route group.</param>
     /// <param name="provider">The provider that posts to this route; it must be configured.</param>
@@ -62,7 +68,7 @@ public static class LoanWebhooksEndpointRouteBuilderExtensions
             throw new InvalidOperationException($"{provider} is not configured: add it in AddLoanWebhooks(b => b.Add{provider}(o => …)) before mapping its route.");
         }
 
-        return endpoints.MapPost(pattern, context => WebhookEndpoint.HandleAsync(context, provider));
+        return endpoints.MapPost(pattern, context => WebhookEndpoint.HandleAsync(context, provider)).AllowAnonymous();
     }
 
     /// <summary>Resolves the dispatcher now (so invalid settings fail at start-up) and refuses unverified providers in Production.</summary>
