@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Redis;
 using LoanWebhooks.Sdk.Testing;
 using Xunit;
 
@@ -36,5 +37,16 @@ public sealed class PackageDependencyTests
         var references = typeof(DocumentedSamples).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Redis_assembly_references_only_the_sdk_StackExchange_Redis_and_the_allowed_extensions()
+    {
+        var references = typeof(RedisWebhookIdempotencyStore).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("StackExchange.Redis", references);
+        Assert.All(references, name => Assert.True(
+            name is "netstandard" or "LoanWebhooks.Sdk" or "StackExchange.Redis" || name.StartsWith("System", StringComparison.Ordinal) || AllowedExtensions.Contains(name),
+            $"Unexpected runtime dependency: {name}"));
     }
 }

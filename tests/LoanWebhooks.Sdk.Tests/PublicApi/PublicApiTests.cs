@@ -1,4 +1,5 @@
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Redis;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Tests.Approval;
 using PublicApiGenerator;
@@ -43,5 +44,13 @@ public sealed class PublicApiTests
         string api = typeof(DocumentedSamples).Assembly.GeneratePublicApi(Options);
 
         Approvals.Verify(api, "LoanWebhooks.Sdk.Testing");
+    }
+
+    [Fact]
+    public void LoanWebhooks_Sdk_Redis_public_api_is_approved()
+    {
+        string api = typeof(RedisWebhookIdempotencyStore).Assembly.GeneratePublicApi(Options);
+
+        Approvals.Verify(api, "LoanWebhooks.Sdk.Redis");
     }
 }
