@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Tests.Hardening;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Parsing;
@@ -27,7 +27,7 @@ public sealed class TryParseRobustnessTests
             byte[] original = sample.Body.ToArray();
             for (int i = 0; i < MutationsPerSample; i++)
             {
-                byte[] mutated = Mutate(original, random);
+                byte[] mutated = SeededByteMutator.Mutate(original, random, Interesting);
 
                 bool ok = parser.TryParse(mutated, out var webhookEvent, out var failure);
 
@@ -46,35 +46,5 @@ public sealed class TryParseRobustnessTests
 
         // Both outcomes must occur, or the mutations are not exercising the parser.
         Assert.True(parsed > 0 && rejected > 0, $"parsed {parsed}, rejected {rejected}");
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        int edits = 1 + random.Next(3);
-        for (int e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            int at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes.RemoveAt(at);
-                    break;
-                case 2:
-                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
-                    break;
-                case 3:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                default:
-                    bytes[at] = Interesting[random.Next(Interesting.Length)];
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
     }
 }

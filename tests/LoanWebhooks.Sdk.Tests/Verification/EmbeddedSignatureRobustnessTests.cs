@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
+using LoanWebhooks.Sdk.Tests.Hardening;
 using Xunit;
 using static LoanWebhooks.Sdk.Tests.Verification.SignedBodies;
 
@@ -41,7 +41,7 @@ public sealed class EmbeddedSignatureRobustnessTests
             Assert.True(verifier.Verify(Request(body)).IsVerified);
             for (int i = 0; i < MutationsPerCase; i++)
             {
-                var result = verifier.Verify(Request(Mutate(body, random)));
+                var result = verifier.Verify(Request(SeededByteMutator.Mutate(body, random, Interesting)));
 
                 Assert.True(Enum.IsDefined(result.Reason));
                 if (result.IsVerified)
@@ -57,35 +57,5 @@ public sealed class EmbeddedSignatureRobustnessTests
 
         // Mutations outside the signed bytes (or no-op ones) still verify; most must not.
         Assert.True(rejected > verified, $"verified {verified}, rejected {rejected}");
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        int edits = 1 + random.Next(3);
-        for (int e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            int at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes.RemoveAt(at);
-                    break;
-                case 2:
-                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
-                    break;
-                case 3:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                default:
-                    bytes[at] = Interesting[random.Next(Interesting.Length)];
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
     }
 }
