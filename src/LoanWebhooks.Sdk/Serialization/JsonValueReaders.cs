@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace LoanWebhooks.Sdk.Serialization;
@@ -135,12 +136,51 @@ internal static class JsonValueReaders
     public static DateOnly ReadDate(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a date string");
-        if (!DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        bool parsed = reader.ValueIsEscaped || reader.HasValueSequence
+            ? TryParseDate(reader.GetString().AsSpan(), out var value)
+            : TryParseDate(reader.ValueSpan, out value);
+        return parsed ? value : throw new SchemaViolationException("Expected a date in the form yyyy-MM-dd.");
+    }
+
+    /// <summary>
+    /// Exactly <c>yyyy-MM-dd</c> in ASCII digits, a real calendar date (what <c>DateOnly.TryParseExact</c> with that
+    /// format accepts), parsed by hand: the culture-aware parser took half the time of a whole Payitoff event.
+    /// </summary>
+    internal static bool TryParseDate<TChar>(ReadOnlySpan<TChar> text, out DateOnly value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        value = default;
+        if (text.Length != 10 || text[4] != TChar.CreateTruncating('-') || text[7] != TChar.CreateTruncating('-'))
         {
-            throw new SchemaViolationException("Expected a date in the form yyyy-MM-dd.");
+            return false;
         }
 
-        return value;
+        if (!TryParseDigits(text[..4], out int year) || !TryParseDigits(text.Slice(5, 2), out int month) || !TryParseDigits(text.Slice(8, 2), out int day)
+            || year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryParseDigits<TChar>(ReadOnlySpan<TChar> digits, out int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        value = 0;
+        foreach (TChar c in digits)
+        {
+            int digit = int.CreateTruncating(c) - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 
     public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
