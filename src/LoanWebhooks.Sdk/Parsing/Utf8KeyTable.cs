@@ -1,5 +1,7 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Numerics;
 
 namespace LoanWebhooks.Sdk.Parsing;
 
@@ -62,13 +64,24 @@ internal sealed class Utf8KeyTable<TValue>
 
     private static uint Hash(ReadOnlySpan<byte> key)
     {
-        // FNV-1a: keys are a few dozen short ASCII strings.
-        uint hash = 2166136261;
-        foreach (byte b in key)
+        if (key.Length < sizeof(ulong))
         {
-            hash = (hash ^ b) * 16777619;
+            // FNV-1a for the few short keys.
+            uint hash = 2166136261;
+            foreach (byte b in key)
+            {
+                hash = (hash ^ b) * 16777619;
+            }
+
+            return hash;
         }
 
-        return hash;
+        // Event names share prefixes ("event.claim.") and suffixes (".v1"), rarely both and the length: mixing the
+        // first and last eight bytes with the length spreads them in a few instructions, whatever the key's length.
+        // A collision only costs a probe; the table's keys are fixed, so a sender cannot make lookups slow.
+        ulong first = BinaryPrimitives.ReadUInt64LittleEndian(key);
+        ulong last = BinaryPrimitives.ReadUInt64LittleEndian(key[^sizeof(ulong)..]);
+        ulong mixed = ((first * 0x9E3779B97F4A7C15UL) ^ BitOperations.RotateLeft(last, 31) ^ (ulong)key.Length) * 0xC2B2AE3D27D4EB4FUL;
+        return (uint)(mixed >> 32);
     }
 }
