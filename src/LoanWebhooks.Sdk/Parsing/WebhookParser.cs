@@ -26,6 +26,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
     private readonly WebhookEventCatalog<TEvent> _catalog;
     private readonly JsonReaderOptions _readerOptions;
+    private readonly JsonReaderOptions _strictReaderOptions;
     private readonly JsonSerializerOptions _serializerOptions;
 
     private protected WebhookParser(WebhookEventCatalog<TEvent> catalog, WebhookParserOptions options)
@@ -35,6 +36,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         MaxBodyBytes = options.MaxBodyBytes;
         MaxDepth = options.MaxDepth;
         _readerOptions = WebhookJsonDefaults.ReaderOptions(options.MaxDepth);
+        _strictReaderOptions = _readerOptions with { CommentHandling = JsonCommentHandling.Disallow };
         _serializerOptions = WebhookJsonDefaults.CreateOptions(options.MaxDepth);
     }
 
@@ -52,6 +54,12 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
     /// <summary>The nesting limit this parser was created with.</summary>
     public int MaxDepth { get; }
+
+    /// <summary>
+    /// False turns off the routes that avoid a full scan (<see cref="JsonMemberShortcuts"/> and the strict read
+    /// that proves them), leaving the reference behaviour the differential tests compare against.
+    /// </summary>
+    internal bool UseShortcuts { get; init; } = true;
 
     /// <summary>Parses <paramref name="body"/> into the most specific event.</summary>
     /// <param name="body">The raw request body (UTF-8 JSON).</param>
@@ -159,46 +167,49 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             return null;
         }
 
+        // Where the discriminator sits decides the route: first (most providers) is found exactly without the
+        // tokenizer; among the last members (Canopy) it is guessed, and the guess is kept only if a strict read
+        // of that event proves it; anywhere else, the full scan finds it.
+        var path = _catalog.Discriminator.Utf8Path;
         ScanResult scan;
-        try
+        WebhookEventCatalog<TEvent>.Match? match;
+        string eventType;
+        ReadOnlyMemory<byte> raw = default;
+        if (!(UseShortcuts && JsonMemberShortcuts.TryFindLeading(body, path, MaxDepth, out scan)))
         {
-            scan = JsonMemberScanner.Scan(body, _catalog.Discriminator.Utf8Path, _readerOptions);
-        }
-        catch (JsonException e)
-        {
-            error = Malformed(body, e, eventType: null);
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            error = InvalidUtf8(eventType: null);
-            return null;
-        }
-
-        if (!TryResolve(body, scan, expectedEventType, out var match, out string eventType, out error))
-        {
-            return null;
-        }
-
-        // A private copy: the caller's buffer may be pooled and reused after this returns.
-        ReadOnlyMemory<byte> raw = ownedCopy is not null ? ownedCopy.AsMemory(offset) : body.ToArray();
-        var reader = new Utf8JsonReader(raw.Span, _readerOptions);
-        try
-        {
-            reader.Read();
-            TEvent webhookEvent;
-            if (match is null)
+            if (UseShortcuts
+                && path.Length == 1
+                && JsonMemberShortcuts.TryFindTrailing(body, path[0], out scan)
+                && TryResolve(body, scan, expectedEventType, out match, out eventType, out _)
+                && match is { Kind: WebhookEventMatch.Exact or WebhookEventMatch.Alias })
             {
-                webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
-            }
-            else
-            {
-                webhookEvent = match.Descriptor.Read(ref reader, _serializerOptions);
+                raw = PrivateCopy(body, ownedCopy, offset);
+                if (TryReadGuessed(raw, match, eventType) is { } guessed)
+                {
+                    return guessed;
+                }
             }
 
-            // Anything but whitespace or comments after the object is malformed.
-            reader.Read();
-            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span), match?.Descriptor.Index ?? _catalog.UnknownIndex);
+            if (!TryScan(body, out scan, out error))
+            {
+                return null;
+            }
+        }
+
+        if (!TryResolve(body, scan, expectedEventType, out match, out eventType, out error))
+        {
+            return null;
+        }
+
+        if (raw.IsEmpty)
+        {
+            raw = PrivateCopy(body, ownedCopy, offset);
+        }
+
+        try
+        {
+            var webhookEvent = ReadEvent(raw, match, eventType, out bool strict);
+            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span, plain: strict, duplicatesRejected: match is not null), match?.Descriptor.Index ?? _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
@@ -222,6 +233,98 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return null;
     }
 
+    private bool TryScan(ReadOnlySpan<byte> body, out ScanResult scan, out WebhookParseError? error)
+    {
+        error = null;
+        try
+        {
+            scan = JsonMemberScanner.Scan(body, _catalog.Discriminator.Utf8Path, _readerOptions);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = Malformed(body, e, eventType: null);
+        }
+        catch (InvalidOperationException)
+        {
+            error = InvalidUtf8(eventType: null);
+        }
+
+        scan = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a known event whose discriminator was guessed from the body's last members. Success proves the
+    /// guess (the body is one object without comments, and the converter rejects a second discriminator), so
+    /// the result is the one the full scan would give; null means "not proven", and the caller scans.
+    /// </summary>
+    private TEvent? TryReadGuessed(ReadOnlyMemory<byte> raw, WebhookEventCatalog<TEvent>.Match match, string eventType)
+    {
+        try
+        {
+            var webhookEvent = ReadEvent(raw.Span, match, eventType, _strictReaderOptions);
+            webhookEvent.SetDelivery(eventType, match.Kind, raw, FindIdempotencyKey(raw.Span, plain: true, duplicatesRejected: true), match.Descriptor.Index);
+            return webhookEvent;
+        }
+        catch (Exception e) when (e is SchemaViolationException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the event without comments first: success proves the body plain enough for
+    /// <see cref="JsonMemberShortcuts.TryFindTrailing"/>. A comment (or malformed JSON) makes that read throw
+    /// where the lenient one would not yet differ, so the lenient read then gives the same result or error as ever.
+    /// </summary>
+    private TEvent ReadEvent(ReadOnlyMemory<byte> raw, WebhookEventCatalog<TEvent>.Match? match, string eventType, out bool strict)
+    {
+        if (!UseShortcuts)
+        {
+            strict = false;
+            return ReadEvent(raw.Span, match, eventType, _readerOptions);
+        }
+
+        try
+        {
+            strict = true;
+            return ReadEvent(raw.Span, match, eventType, _strictReaderOptions);
+        }
+        catch (JsonException)
+        {
+            strict = false;
+            return ReadEvent(raw.Span, match, eventType, _readerOptions);
+        }
+    }
+
+    private TEvent ReadEvent(ReadOnlySpan<byte> raw, WebhookEventCatalog<TEvent>.Match? match, string eventType, JsonReaderOptions readerOptions)
+    {
+        var reader = new Utf8JsonReader(raw, readerOptions);
+        reader.Read();
+        var webhookEvent = match is null
+            ? _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader))
+            : match.Descriptor.Read(ref reader, _serializerOptions);
+
+        // Anything but whitespace (or, when allowed, comments) after the object is malformed.
+        reader.Read();
+        return webhookEvent;
+    }
+
+    /// <summary>A private copy: the caller's buffer may be pooled and reused after parsing returns.</summary>
+    private static ReadOnlyMemory<byte> PrivateCopy(ReadOnlySpan<byte> body, byte[]? ownedCopy, int offset)
+    {
+        if (ownedCopy is not null)
+        {
+            return ownedCopy.AsMemory(offset);
+        }
+
+        // Every byte is overwritten at once, so zeroing the array first would be wasted work.
+        byte[] copy = GC.AllocateUninitializedArray<byte>(body.Length);
+        body.CopyTo(copy);
+        return copy;
+    }
+
     private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, out WebhookParseError? error)
     {
         error = null;
@@ -231,7 +334,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             reader.Read();
             var webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
             reader.Read();
-            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span), _catalog.UnknownIndex);
+            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span, plain: false, duplicatesRejected: false), _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (JsonException e)
@@ -322,14 +425,27 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     }
 
     /// <summary>Reads the provider's deduplication id; the body is known to be well-formed by now.</summary>
-    private string? FindIdempotencyKey(ReadOnlySpan<byte> body)
+    /// <param name="body">The parsed body.</param>
+    /// <param name="plain">A strict read succeeded: the body is one object without comments.</param>
+    /// <param name="duplicatesRejected">A generated converter read it, so no member name occurs twice.</param>
+    private string? FindIdempotencyKey(ReadOnlySpan<byte> body, bool plain, bool duplicatesRejected)
     {
-        if (_catalog.IdempotencyKeyPath.Length == 0)
+        var path = _catalog.IdempotencyKeyPath;
+        if (path.Length == 0)
         {
             return null;
         }
 
-        var scan = JsonMemberScanner.Scan(body, _catalog.IdempotencyKeyPath, _readerOptions);
+        ScanResult scan = default;
+        bool found = UseShortcuts
+            && (JsonMemberShortcuts.TryFindLeading(body, path, MaxDepth, out scan)
+                || (plain && duplicatesRejected && path.Length == 1 && JsonMemberShortcuts.TryFindTrailing(body, path[0], out scan))
+                || (plain && JsonMemberShortcuts.TryFindInPlainObject(body, path, out scan)));
+        if (!found)
+        {
+            scan = JsonMemberScanner.Scan(body, path, _readerOptions);
+        }
+
         return scan.Status == ScanStatus.Found ? Encoding.UTF8.GetString(scan.Value(body)) : null;
     }
 

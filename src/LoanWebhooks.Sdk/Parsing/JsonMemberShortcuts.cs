@@ -1,0 +1,370 @@
+using System;
+using System.Buffers;
+
+namespace LoanWebhooks.Sdk.Parsing;
+
+/// <summary>
+/// Finds a member's string value at the edges of a body without running the tokenizer, where providers
+/// put it: first (Payitoff's <c>event_type</c>, receeve's <c>payload.details.messageType</c>) or among the
+/// last members (Canopy's <c>event</c>, Spinwheel's <c>webhookId</c>). Only the plain form is recognised —
+/// JSON whitespace, strings without escapes or control characters, no comments; anything else answers
+/// "not found" and the caller uses <see cref="JsonMemberScanner"/>.
+/// </summary>
+internal static class JsonMemberShortcuts
+{
+    /// <summary>How far back <see cref="TryFindTrailing"/> looks; Canopy needs two, Spinwheel up to three.</summary>
+    private const int MaxTrailingMembers = 8;
+
+    /// <summary>Where a string or a bracket starts or ends.</summary>
+    private static readonly SearchValues<byte> Brackets = SearchValues.Create("\"{}[]"u8);
+
+    /// <summary>What may follow a number or a literal.</summary>
+    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",}] \t\r\n"u8);
+
+    /// <summary>Bytes that end the plain part of a string: the quote, a backslash, control characters.</summary>
+    private static readonly SearchValues<byte> StringSpecials = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+    /// <summary>
+    /// Follows <paramref name="path"/> through the first member of each object (<c>{"a": {"b": "value"</c>).
+    /// Exact: when it answers, <see cref="JsonMemberScanner.Scan"/> reads the same tokens, stops at the same
+    /// one and returns the same result, whatever follows in the body.
+    /// </summary>
+    public static bool TryFindLeading(ReadOnlySpan<byte> body, byte[][] path, int maxDepth, out ScanResult result)
+    {
+        result = default;
+        if (path.Length >= maxDepth)
+        {
+            // Leave the depth error to the reader.
+            return false;
+        }
+
+        int i = 0;
+        for (int level = 0; level < path.Length; level++)
+        {
+            if (!TryReadByte(body, ref i, (byte)'{')
+                || !TryReadString(body, ref i, out int nameStart, out int nameLength)
+                || !body.Slice(nameStart, nameLength).SequenceEqual(path[level])
+                || !TryReadByte(body, ref i, (byte)':'))
+            {
+                return false;
+            }
+        }
+
+        if (!TryReadString(body, ref i, out int valueStart, out int valueLength))
+        {
+            return false;
+        }
+
+        result = new ScanResult(ScanStatus.Found, valueStart, valueLength);
+        return true;
+    }
+
+    /// <summary>
+    /// Looks for the member <paramref name="name"/> among the last members of the root object, walking back
+    /// over members whose values are plain strings (<c>, "event": "x", "hmac_signature": "y" }</c>).
+    /// A guess, not an answer: text inside a comment can look like members. The guess is right whenever the
+    /// body is a single JSON object without comments and without duplicate member names — which a strict
+    /// read of a known event proves (its converter rejects duplicates) — because then every quote this walk
+    /// accepts as a delimiter is one: a quote inside a string is always preceded by a backslash, and the walk
+    /// accepts neither a backslash inside a string nor one right before an opening quote.
+    /// </summary>
+    public static bool TryFindTrailing(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out ScanResult result)
+    {
+        result = default;
+        int i = SkipWhitespaceBack(body, body.Length - 1);
+        if (i < 0 || body[i] != (byte)'}')
+        {
+            return false;
+        }
+
+        i = SkipWhitespaceBack(body, i - 1);
+        if (i >= 0 && body[i] == (byte)',')
+        {
+            // A trailing comma, which the reader options allow.
+            i--;
+        }
+
+        for (int member = 0; member < MaxTrailingMembers; member++)
+        {
+            if (!TryReadStringBack(body, ref i, out int valueStart, out int valueLength)
+                || !TryReadByteBack(body, ref i, (byte)':')
+                || !TryReadStringBack(body, ref i, out int nameStart, out int nameLength))
+            {
+                return false;
+            }
+
+            // Only a member separator or the start of the object may come before a member name.
+            i = SkipWhitespaceBack(body, i);
+            bool isFirst = i >= 0 && body[i] == (byte)'{';
+            if (!isFirst && (i < 0 || body[i] != (byte)','))
+            {
+                return false;
+            }
+
+            if (body.Slice(nameStart, nameLength).SequenceEqual(name))
+            {
+                result = new ScanResult(ScanStatus.Found, valueStart, valueLength);
+                return true;
+            }
+
+            if (isFirst)
+            {
+                return false;
+            }
+
+            i--;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Finds the member at <paramref name="path"/> by skipping sibling values byte-wise (strings, and brackets
+    /// counted outside strings) instead of tokenizing them (receeve's <c>payload.messageId</c> comes after
+    /// <c>payload.details</c>). Exact — the answer <see cref="JsonMemberScanner.Scan"/> gives — only for a body
+    /// proven to be one JSON object without comments (a strict read of it succeeded): there, those bytes are the
+    /// structure. A member name on the way, or the value, with an escape answers "don't know" (false).
+    /// </summary>
+    public static bool TryFindInPlainObject(ReadOnlySpan<byte> body, byte[][] path, out ScanResult result)
+    {
+        result = default;
+        int i = 0;
+        if (!TryReadByte(body, ref i, (byte)'{'))
+        {
+            return false;
+        }
+
+        for (int level = 0; level < path.Length; level++)
+        {
+            while (true)
+            {
+                i = SkipWhitespace(body, i);
+                if (i < body.Length && body[i] == (byte)'}')
+                {
+                    result = new ScanResult(ScanStatus.Missing);
+                    return true;
+                }
+
+                if (!TryReadString(body, ref i, out int nameStart, out int nameLength) || !TryReadByte(body, ref i, (byte)':'))
+                {
+                    return false;
+                }
+
+                i = SkipWhitespace(body, i);
+                if (body.Slice(nameStart, nameLength).SequenceEqual(path[level]))
+                {
+                    if (level == path.Length - 1)
+                    {
+                        // Not a plain string (escaped, or another JSON type): the scanner knows what to say.
+                        if (!TryReadString(body, ref i, out int valueStart, out int valueLength))
+                        {
+                            return false;
+                        }
+
+                        result = new ScanResult(ScanStatus.Found, valueStart, valueLength);
+                        return true;
+                    }
+
+                    if (!TryReadByte(body, ref i, (byte)'{'))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+
+                if (!TrySkipValue(body, ref i))
+                {
+                    return false;
+                }
+
+                i = SkipWhitespace(body, i);
+                if (i < body.Length && body[i] == (byte)',')
+                {
+                    i++;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves past the value at <paramref name="i"/> of a body known to be well-formed.</summary>
+    private static bool TrySkipValue(ReadOnlySpan<byte> body, ref int i)
+    {
+        if (i >= body.Length)
+        {
+            return false;
+        }
+
+        if (body[i] == (byte)'"')
+        {
+            return TrySkipString(body, ref i);
+        }
+
+        if (body[i] is not ((byte)'{' or (byte)'['))
+        {
+            // A number or a literal runs to the next separator.
+            int length = body[i..].IndexOfAny(ScalarEnds);
+            if (length <= 0)
+            {
+                return false;
+            }
+
+            i += length;
+            return true;
+        }
+
+        int depth = 0;
+        while (true)
+        {
+            int next = body[i..].IndexOfAny(Brackets);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+            switch (body[i])
+            {
+                case (byte)'"':
+                    if (!TrySkipString(body, ref i))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                case (byte)'{' or (byte)'[':
+                    depth++;
+                    break;
+                default:
+                    depth--;
+                    break;
+            }
+
+            i++;
+            if (depth == 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Moves past the string starting at <paramref name="i"/>, escapes included.</summary>
+    private static bool TrySkipString(ReadOnlySpan<byte> body, ref int i)
+    {
+        i++;
+        while (true)
+        {
+            int next = body[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+            if (body[i] == (byte)'"')
+            {
+                i++;
+                return true;
+            }
+
+            // An escape: the byte after the backslash cannot end the string.
+            i += 2;
+            if (i > body.Length)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryReadByte(ReadOnlySpan<byte> body, ref int i, byte expected)
+    {
+        i = SkipWhitespace(body, i);
+        if (i >= body.Length || body[i] != expected)
+        {
+            return false;
+        }
+
+        i++;
+        return true;
+    }
+
+    /// <summary>Reads <c>"text"</c> at <paramref name="i"/> (after whitespace); the text has no escapes or control characters.</summary>
+    private static bool TryReadString(ReadOnlySpan<byte> body, ref int i, out int start, out int length)
+    {
+        start = length = 0;
+        if (!TryReadByte(body, ref i, (byte)'"'))
+        {
+            return false;
+        }
+
+        int close = body[i..].IndexOfAny(StringSpecials);
+        if (close < 0 || body[i + close] != (byte)'"')
+        {
+            return false;
+        }
+
+        start = i;
+        length = close;
+        i += close + 1;
+        return true;
+    }
+
+    private static bool TryReadByteBack(ReadOnlySpan<byte> body, ref int i, byte expected)
+    {
+        i = SkipWhitespaceBack(body, i);
+        if (i < 0 || body[i] != expected)
+        {
+            return false;
+        }
+
+        i--;
+        return true;
+    }
+
+    /// <summary>Reads <c>"text"</c> ending at <paramref name="i"/> (before whitespace), backwards; the text has no backslashes or control characters.</summary>
+    private static bool TryReadStringBack(ReadOnlySpan<byte> body, ref int i, out int start, out int length)
+    {
+        start = length = 0;
+        if (!TryReadByteBack(body, ref i, (byte)'"'))
+        {
+            return false;
+        }
+
+        // A quote after a backslash is escaped (or follows an escaped backslash): never an opening quote.
+        int open = body[..(i + 1)].LastIndexOfAny(StringSpecials);
+        if (open < 0 || body[open] != (byte)'"' || (open > 0 && body[open - 1] == (byte)'\\'))
+        {
+            return false;
+        }
+
+        start = open + 1;
+        length = i - open;
+        i = open - 1;
+        return true;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> body, int i)
+    {
+        while (i < body.Length && IsWhitespace(body[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int SkipWhitespaceBack(ReadOnlySpan<byte> body, int i)
+    {
+        while (i >= 0 && IsWhitespace(body[i]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+}
