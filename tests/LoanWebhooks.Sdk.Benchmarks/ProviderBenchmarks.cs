@@ -1,0 +1,113 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Verification;
+
+namespace LoanWebhooks.Sdk.Benchmarks;
+
+/// <summary>
+/// The same measurements for every fixture, in one run so the ratios compare like with like:
+/// the floor (a bare, pre-selected source-generated deserialize; a bare tokenizer pass), the SDK's
+/// pipeline steps, and the Newtonsoft code users write today. The floor is the ratio baseline.
+/// </summary>
+/// <typeparam name="TEvent">The provider's base event.</typeparam>
+/// <typeparam name="TTyped">The fixture's event type.</typeparam>
+[MemoryDiagnoser]
+public abstract class ProviderBenchmarks<TEvent, TTyped>
+    where TEvent : WebhookEvent
+    where TTyped : TEvent
+{
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private byte[] _body = [];
+    private JsonTypeInfo<TTyped> _typeInfo = null!;
+    private JsonTypeInfo<TTyped> _strictTypeInfo = null!;
+    private WebhookParser<TEvent> _parser = null!;
+    private Delivery _delivery = null!;
+
+    /// <summary>The documented sample the benchmarks read.</summary>
+    public abstract DocumentedSample Fixture { get; }
+
+    /// <summary>The provider's shared parser.</summary>
+    protected abstract WebhookParser<TEvent> Parser { get; }
+
+    /// <summary>The generated metadata for the fixture's event type, from the provider's JSON context.</summary>
+    protected abstract JsonTypeInfo<TTyped> TypeInfo { get; }
+
+    /// <summary>The same metadata from a context bound to <paramref name="options"/>.</summary>
+    protected abstract JsonTypeInfo<TTyped> TypeInfoFor(JsonSerializerOptions options);
+
+    [GlobalSetup]
+    public virtual void Setup()
+    {
+        _delivery = Deliver(Fixture.Body.ToArray());
+        _body = _delivery.Body;
+        _typeInfo = TypeInfo;
+        _strictTypeInfo = TypeInfoFor(new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = true });
+        _parser = Parser;
+        if (!_delivery.Verifier.Verify(Request()).IsVerified || _parser.Parse(_body) is not TTyped)
+        {
+            throw new InvalidOperationException($"{Fixture} does not verify and parse to {typeof(TTyped).Name}.");
+        }
+    }
+
+    /// <summary>Floor: the right converter known in advance, no discriminator, no copy.</summary>
+    [Benchmark(Baseline = true)]
+    public TTyped? Floor_Deserialize() => JsonSerializer.Deserialize(_body, _typeInfo);
+
+    /// <summary>
+    /// The same, with a reader that rejects comments instead of skipping them — what the SDK's first read uses.
+    /// Not the target's floor; shown so the SDK's own overhead can be told from the reader mode's.
+    /// </summary>
+    [Benchmark]
+    public TTyped? Floor_DeserializeStrict() => JsonSerializer.Deserialize(_body, _strictTypeInfo);
+
+    /// <summary>Floor: one tokenizer pass over the same bytes, nothing materialised.</summary>
+    [Benchmark]
+    public int Floor_ReaderScan()
+    {
+        var reader = new Utf8JsonReader(_body, ReaderOptions);
+        int tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>SDK: bytes to the typed event (discriminator scan, routing, private raw copy).</summary>
+    [Benchmark]
+    public TEvent Sdk_Parse() => _parser.Parse(_body);
+
+    /// <summary>SDK: the provider's verifier, then parse.</summary>
+    [Benchmark]
+    public TEvent Sdk_VerifyParse()
+    {
+        var request = Request();
+        return _delivery.Verifier.Verify(request).IsVerified
+            ? _parser.Parse(request.Body.Span)
+            : throw new InvalidOperationException("Not verified.");
+    }
+
+    /// <summary>Baseline users write today: JObject.Parse, switch on the type string, ToObject.</summary>
+    [Benchmark]
+    public object? Newtonsoft_JObject() => NewtonsoftParse(Encoding.UTF8.GetString(_body));
+
+    /// <summary>What users write today, from the request body as text.</summary>
+    protected abstract object? NewtonsoftParse(string body);
+
+    /// <summary>Signs <paramref name="body"/> as the provider would and configures the verifier that accepts it.</summary>
+    protected abstract Delivery Deliver(byte[] body);
+
+    private WebhookRequest Request() => new(_body, _delivery.Headers, _delivery.RemoteAddress);
+}
