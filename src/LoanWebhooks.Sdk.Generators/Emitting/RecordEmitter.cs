@@ -58,6 +58,17 @@ internal static class RecordEmitter
             w.Line();
         }
 
+        if (record.Event is not null && IdempotencyKeyExpression(provider, record) is { } key)
+        {
+            // The converter has read the deduplication id already: the parser takes it from here instead of scanning the body.
+            w.Line("/// <inheritdoc/>");
+            w.Open("internal override bool TryGetTypedIdempotencyKey(out string? key)");
+            w.Line($"key = {key};");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+        }
+
         w.Doc("summary", "Members the schema does not describe, kept exactly as received so no data is lost.");
         w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }");
         w.Line();
@@ -94,5 +105,47 @@ internal static class RecordEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The C# path to the provider's deduplication id when this event's schema types every step of it (records,
+    /// then a plain string; not a coerced one, which would turn a number into text the body does not hold as a
+    /// string), e.g. <c>Payload?.MessageId</c>; null when the parser has to read it from the body.
+    /// </summary>
+    private static string? IdempotencyKeyExpression(ProviderModel provider, RecordModel record)
+    {
+        var path = provider.IdempotencyKeyPath;
+        if (path.Count == 0)
+        {
+            return null;
+        }
+
+        var current = record;
+        var expression = new System.Text.StringBuilder();
+        for (int i = 0; i < path.Count; i++)
+        {
+            var property = current.Properties.FirstOrDefault(p => p.JsonName == path[i]);
+            if (property is null)
+            {
+                return null;
+            }
+
+            expression.Append(property.CSharpName);
+            if (i == path.Count - 1)
+            {
+                return property.Type.Kind == ValueKind.String ? expression.ToString() : null;
+            }
+
+            var next = property.Type.Kind == ValueKind.Record ? provider.Records.FirstOrDefault(r => r.TypeName == property.Type.RecordName) : null;
+            if (next is null)
+            {
+                return null;
+            }
+
+            expression.Append(property.Type.Nullable ? "?." : ".");
+            current = next;
+        }
+
+        return null;
     }
 }

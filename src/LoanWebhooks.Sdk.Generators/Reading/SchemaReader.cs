@@ -18,7 +18,8 @@ internal sealed class SchemaReader
         // Members of WebhookEvent, the generated records and object itself.
         "ExtensionData", "EventType", "Provider", "RawJson", "Match", "EqualityContract", "EventTypeName", "GetRawText",
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Clone", "Deconstruct",
-        "PrintMembers", "SetDelivery", "CatalogIndex", "IdempotencyKey", "EventTypeBaseName", "EventTypeVersion",
+        "PrintMembers", "SetDelivery", "CatalogIndex", "IdempotencyKey", "TryGetTypedIdempotencyKey", "EventTypeBaseName",
+        "EventTypeVersion",
     };
 
     /// <summary>Members of a generated known-values struct; a value may not take their names.</summary>

@@ -64,6 +64,18 @@ public abstract record WebhookEvent
         return true;
     }
 
+    /// <summary>
+    /// The deduplication id as the event's own typed members hold it, when its schema types the whole path to it
+    /// (generated events override this); otherwise false, and the parser reads the id from the body.
+    /// </summary>
+    /// <param name="key">The id, or null when the body has none.</param>
+    /// <returns>True when <paramref name="key"/> is the answer.</returns>
+    internal virtual bool TryGetTypedIdempotencyKey(out string? key)
+    {
+        key = null;
+        return false;
+    }
+
     /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
     internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey, int catalogIndex)
     {

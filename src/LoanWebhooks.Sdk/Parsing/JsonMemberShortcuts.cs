@@ -5,8 +5,8 @@ namespace LoanWebhooks.Sdk.Parsing;
 
 /// <summary>
 /// Finds a member's string value at the edges of a body without running the tokenizer, where providers
-/// put it: first (Payitoff's <c>event_type</c>, receeve's <c>payload.details.messageType</c>) or among the
-/// last members (Canopy's <c>event</c>, Spinwheel's <c>webhookId</c>). Only the plain form is recognised —
+/// put their discriminator: first (Payitoff's <c>event_type</c>, receeve's <c>payload.details.messageType</c>)
+/// or among the last members (Canopy's <c>event</c>, often Spinwheel's <c>eventType</c>). Only the plain form is recognised —
 /// JSON whitespace, strings without escapes or control characters, no comments; anything else answers
 /// "not found" and the caller uses <see cref="JsonMemberScanner"/>.
 /// </summary>
@@ -14,12 +14,6 @@ internal static class JsonMemberShortcuts
 {
     /// <summary>How far back <see cref="TryFindTrailing"/> looks; Canopy needs two, Spinwheel up to three.</summary>
     private const int MaxTrailingMembers = 8;
-
-    /// <summary>Where a string or a bracket starts or ends.</summary>
-    private static readonly SearchValues<byte> Brackets = SearchValues.Create("\"{}[]"u8);
-
-    /// <summary>What may follow a number or a literal.</summary>
-    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",}] \t\r\n"u8);
 
     /// <summary>Bytes that end the plain part of a string: the quote, a backslash, control characters.</summary>
     private static readonly SearchValues<byte> StringSpecials = SearchValues.Create(
@@ -117,166 +111,6 @@ internal static class JsonMemberShortcuts
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Finds the member at <paramref name="path"/> by skipping sibling values byte-wise (strings, and brackets
-    /// counted outside strings) instead of tokenizing them (receeve's <c>payload.messageId</c> comes after
-    /// <c>payload.details</c>). Exact — the answer <see cref="JsonMemberScanner.Scan"/> gives — only for a body
-    /// proven to be one JSON object without comments (a strict read of it succeeded): there, those bytes are the
-    /// structure. A member name on the way, or the value, with an escape answers "don't know" (false).
-    /// </summary>
-    public static bool TryFindInPlainObject(ReadOnlySpan<byte> body, byte[][] path, out ScanResult result)
-    {
-        result = default;
-        int i = 0;
-        if (!TryReadByte(body, ref i, (byte)'{'))
-        {
-            return false;
-        }
-
-        for (int level = 0; level < path.Length; level++)
-        {
-            while (true)
-            {
-                i = SkipWhitespace(body, i);
-                if (i < body.Length && body[i] == (byte)'}')
-                {
-                    result = new ScanResult(ScanStatus.Missing);
-                    return true;
-                }
-
-                if (!TryReadString(body, ref i, out int nameStart, out int nameLength) || !TryReadByte(body, ref i, (byte)':'))
-                {
-                    return false;
-                }
-
-                i = SkipWhitespace(body, i);
-                if (body.Slice(nameStart, nameLength).SequenceEqual(path[level]))
-                {
-                    if (level == path.Length - 1)
-                    {
-                        // Not a plain string (escaped, or another JSON type): the scanner knows what to say.
-                        if (!TryReadString(body, ref i, out int valueStart, out int valueLength))
-                        {
-                            return false;
-                        }
-
-                        result = new ScanResult(ScanStatus.Found, valueStart, valueLength);
-                        return true;
-                    }
-
-                    if (!TryReadByte(body, ref i, (byte)'{'))
-                    {
-                        return false;
-                    }
-
-                    break;
-                }
-
-                if (!TrySkipValue(body, ref i))
-                {
-                    return false;
-                }
-
-                i = SkipWhitespace(body, i);
-                if (i < body.Length && body[i] == (byte)',')
-                {
-                    i++;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Moves past the value at <paramref name="i"/> of a body known to be well-formed.</summary>
-    private static bool TrySkipValue(ReadOnlySpan<byte> body, ref int i)
-    {
-        if (i >= body.Length)
-        {
-            return false;
-        }
-
-        if (body[i] == (byte)'"')
-        {
-            return TrySkipString(body, ref i);
-        }
-
-        if (body[i] is not ((byte)'{' or (byte)'['))
-        {
-            // A number or a literal runs to the next separator.
-            int length = body[i..].IndexOfAny(ScalarEnds);
-            if (length <= 0)
-            {
-                return false;
-            }
-
-            i += length;
-            return true;
-        }
-
-        int depth = 0;
-        while (true)
-        {
-            int next = body[i..].IndexOfAny(Brackets);
-            if (next < 0)
-            {
-                return false;
-            }
-
-            i += next;
-            switch (body[i])
-            {
-                case (byte)'"':
-                    if (!TrySkipString(body, ref i))
-                    {
-                        return false;
-                    }
-
-                    continue;
-                case (byte)'{' or (byte)'[':
-                    depth++;
-                    break;
-                default:
-                    depth--;
-                    break;
-            }
-
-            i++;
-            if (depth == 0)
-            {
-                return true;
-            }
-        }
-    }
-
-    /// <summary>Moves past the string starting at <paramref name="i"/>, escapes included.</summary>
-    private static bool TrySkipString(ReadOnlySpan<byte> body, ref int i)
-    {
-        i++;
-        while (true)
-        {
-            int next = body[i..].IndexOfAny((byte)'"', (byte)'\\');
-            if (next < 0)
-            {
-                return false;
-            }
-
-            i += next;
-            if (body[i] == (byte)'"')
-            {
-                i++;
-                return true;
-            }
-
-            // An escape: the byte after the backslash cannot end the string.
-            i += 2;
-            if (i > body.Length)
-            {
-                return false;
-            }
-        }
     }
 
     private static bool TryReadByte(ReadOnlySpan<byte> body, ref int i, byte expected)

@@ -56,8 +56,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     public int MaxDepth { get; }
 
     /// <summary>
-    /// False turns off the routes that avoid a full scan (<see cref="JsonMemberShortcuts"/> and the strict read
-    /// that proves them), leaving the reference behaviour the differential tests compare against.
+    /// False turns off the routes that avoid a full scan (<see cref="JsonMemberShortcuts"/>, the strict read that
+    /// proves a guessed discriminator, the typed deduplication id), leaving the reference behaviour the
+    /// differential tests compare against.
     /// </summary>
     internal bool UseShortcuts { get; init; } = true;
 
@@ -208,8 +209,8 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
         try
         {
-            var webhookEvent = ReadEvent(raw, match, eventType, out bool strict);
-            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span, plain: strict, duplicatesRejected: match is not null), match?.Descriptor.Index ?? _catalog.UnknownIndex);
+            var webhookEvent = ReadEvent(raw.Span, match, eventType, _readerOptions);
+            webhookEvent.SetDelivery(eventType, match?.Kind ?? WebhookEventMatch.Unknown, raw, IdempotencyKeyOf(webhookEvent, raw.Span), match?.Descriptor.Index ?? _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
@@ -264,37 +265,12 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         try
         {
             var webhookEvent = ReadEvent(raw.Span, match, eventType, _strictReaderOptions);
-            webhookEvent.SetDelivery(eventType, match.Kind, raw, FindIdempotencyKey(raw.Span, plain: true, duplicatesRejected: true), match.Descriptor.Index);
+            webhookEvent.SetDelivery(eventType, match.Kind, raw, IdempotencyKeyOf(webhookEvent, raw.Span), match.Descriptor.Index);
             return webhookEvent;
         }
         catch (Exception e) when (e is SchemaViolationException or JsonException or InvalidOperationException)
         {
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Reads the event without comments first: success proves the body plain enough for
-    /// <see cref="JsonMemberShortcuts.TryFindTrailing"/>. A comment (or malformed JSON) makes that read throw
-    /// where the lenient one would not yet differ, so the lenient read then gives the same result or error as ever.
-    /// </summary>
-    private TEvent ReadEvent(ReadOnlyMemory<byte> raw, WebhookEventCatalog<TEvent>.Match? match, string eventType, out bool strict)
-    {
-        if (!UseShortcuts)
-        {
-            strict = false;
-            return ReadEvent(raw.Span, match, eventType, _readerOptions);
-        }
-
-        try
-        {
-            strict = true;
-            return ReadEvent(raw.Span, match, eventType, _strictReaderOptions);
-        }
-        catch (JsonException)
-        {
-            strict = false;
-            return ReadEvent(raw.Span, match, eventType, _readerOptions);
         }
     }
 
@@ -334,7 +310,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             reader.Read();
             var webhookEvent = _catalog.CreateUnknown(eventType, JsonElement.ParseValue(ref reader));
             reader.Read();
-            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, FindIdempotencyKey(raw.Span, plain: false, duplicatesRejected: false), _catalog.UnknownIndex);
+            webhookEvent.SetDelivery(eventType, WebhookEventMatch.Unknown, raw, IdempotencyKeyOf(webhookEvent, raw.Span), _catalog.UnknownIndex);
             return webhookEvent;
         }
         catch (JsonException e)
@@ -424,11 +400,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         }
     }
 
-    /// <summary>Reads the provider's deduplication id; the body is known to be well-formed by now.</summary>
-    /// <param name="body">The parsed body.</param>
-    /// <param name="plain">A strict read succeeded: the body is one object without comments.</param>
-    /// <param name="duplicatesRejected">A generated converter read it, so no member name occurs twice.</param>
-    private string? FindIdempotencyKey(ReadOnlySpan<byte> body, bool plain, bool duplicatesRejected)
+    /// <summary>
+    /// The provider's deduplication id: from the event's typed members when its schema types them (the converter
+    /// has read it already), otherwise from the body, which is known to be well-formed by now.
+    /// </summary>
+    private string? IdempotencyKeyOf(TEvent webhookEvent, ReadOnlySpan<byte> body)
     {
         var path = _catalog.IdempotencyKeyPath;
         if (path.Length == 0)
@@ -436,12 +412,12 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             return null;
         }
 
-        ScanResult scan = default;
-        bool found = UseShortcuts
-            && (JsonMemberShortcuts.TryFindLeading(body, path, MaxDepth, out scan)
-                || (plain && duplicatesRejected && path.Length == 1 && JsonMemberShortcuts.TryFindTrailing(body, path[0], out scan))
-                || (plain && JsonMemberShortcuts.TryFindInPlainObject(body, path, out scan)));
-        if (!found)
+        if (UseShortcuts && webhookEvent.TryGetTypedIdempotencyKey(out string? typed))
+        {
+            return typed;
+        }
+
+        if (!(UseShortcuts && JsonMemberShortcuts.TryFindLeading(body, path, MaxDepth, out var scan)))
         {
             scan = JsonMemberScanner.Scan(body, path, _readerOptions);
         }
