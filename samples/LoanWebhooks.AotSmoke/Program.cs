@@ -1,34 +1,41 @@
-// Native AOT smoke test: verifies and parses every documented sample webhook in a trimmed, natively
-// compiled binary, and exits with 1 if any sample does not become its typed event.
+// Native AOT smoke test: every documented sample webhook goes through the dispatcher (verify, parse, claim,
+// one handler resolved from DI) in a trimmed, natively compiled binary; exits with 1 if any sample does not
+// reach the handler as its typed event.
 //   dotnet publish samples/LoanWebhooks.AotSmoke -c Release -r linux-x64
 //   samples/LoanWebhooks.AotSmoke/bin/Release/net10.0/linux-x64/publish/LoanWebhooks.AotSmoke
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 const string Secret = "aot-smoke-secret";
-var spinwheelAddress = SpinwheelAuthenticityVerifier.GetPublishedAddresses(SpinwheelEnvironment.Production)[0];
-var verifiers = new Dictionary<WebhookProvider, IWebhookVerifier>
-{
-    [WebhookProvider.Payitoff] = new BasicAuthenticationVerifier(new BasicAuthenticationOptions { Credentials = { new BasicAuthenticationCredential("payitoff", Secret) } }),
-    [WebhookProvider.Canopy] = new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Secret } }),
-    [WebhookProvider.Receeve] = new ReceeveSignatureVerifier(new ReceeveSignatureOptions { Secrets = { Secret } }),
-    [WebhookProvider.Spinwheel] = new SpinwheelAuthenticityVerifier(new SpinwheelAuthenticityOptions
-    {
-        Headers = { new SharedSecretHeaderOptions { HeaderName = "X-Spinwheel-Secret", Secrets = { Secret } } },
-    }),
-};
+var services = new ServiceCollection();
+services.AddSingleton<LastEvent>();
+services.AddLoanWebhooks(webhooks => webhooks
+    .AddPayitoff(o => o.UseBasicAuthentication("payitoff", Secret))
+    .AddCanopy(o => o.UseSignatureSecret(Secret))
+    .AddReceeve(o => o.UseSignatureSecret(Secret))
+    .AddSpinwheel(o => o.UseSharedSecretHeader("X-Spinwheel-Secret", Secret))
+    .AddHandler<RecordingHandler, WebhookEvent>());
+using var provider = services.BuildServiceProvider();
+var dispatcher = provider.GetRequiredService<IWebhookDispatcher>();
+var lastEvent = provider.GetRequiredService<LastEvent>();
+
 var headers = WebhookHeaders.Create(new Dictionary<string, string[]>
 {
     ["Authorization"] = ["Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("payitoff:" + Secret))],
     ["X-Spinwheel-Secret"] = [Secret],
 });
+var spinwheelAddress = SpinwheelAuthenticityVerifier.GetPublishedAddresses(SpinwheelEnvironment.Production)[0];
 
 int failures = 0;
 foreach (var sample in DocumentedSamples.All)
@@ -39,15 +46,31 @@ foreach (var sample in DocumentedSamples.All)
         WebhookProvider.Receeve => ReceeveWebhookSigner.Sign(sample.Body.Span, Secret, timestamp: DateTimeOffset.UtcNow),
         _ => sample.Body.ToArray(),
     };
-    var verification = verifiers[sample.Provider].Verify(new WebhookRequest(body, headers, spinwheelAddress));
-    var parser = WebhookParsers.Default(sample.Provider);
-    string outcome = !verification.IsVerified ? $"not verified: {verification.Reason}"
-        : !parser.TryParse(body, out var webhookEvent, out var failure) ? $"not parsed: {failure}"
-        : webhookEvent.GetType() != parser.EventTypes.Single(t => t.EventType == sample.EventType).EventClrType ? $"parsed as {webhookEvent.GetType().Name}"
+    lastEvent.Value = null;
+    var result = await dispatcher.DispatchAsync(new WebhookDelivery(sample.Provider, body, headers, spinwheelAddress));
+    var expected = WebhookParsers.Default(sample.Provider).EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
+    string outcome = result.Outcome != WebhookDispatchOutcome.Accepted ? $"{result.Outcome}: {result}"
+        : lastEvent.Value?.GetType() != expected ? $"handled as {lastEvent.Value?.GetType().Name ?? "nothing"}"
         : "ok";
     failures += outcome == "ok" ? 0 : 1;
     Console.WriteLine($"{sample.Name,-72} {outcome}");
 }
 
-Console.WriteLine($"{DocumentedSamples.All.Count - failures} of {DocumentedSamples.All.Count} documented samples verified and parsed to their typed events.");
+Console.WriteLine($"{DocumentedSamples.All.Count - failures} of {DocumentedSamples.All.Count} documented samples verified, parsed and handled as their typed events.");
 return failures == 0 ? 0 : 1;
+
+/// <summary>Where the handler leaves the event it was given.</summary>
+internal sealed class LastEvent
+{
+    public WebhookEvent? Value { get; set; }
+}
+
+/// <summary>The one handler: records the event so the loop can check its type.</summary>
+internal sealed class RecordingHandler(LastEvent lastEvent) : IWebhookHandler<WebhookEvent>
+{
+    public ValueTask HandleAsync(WebhookEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
+    {
+        lastEvent.Value = webhookEvent;
+        return default;
+    }
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LoanWebhooks.Sdk.Benchmarks.Baseline;
 using LoanWebhooks.Sdk.Canopy;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
@@ -25,4 +26,6 @@ public class CanopyAccountUpdateBenchmarks : ProviderBenchmarks<CanopyEvent, Can
 
     protected override Delivery Deliver(byte[] body) =>
         new(CanopyWebhookSigner.Sign(body, Secrets.Canopy), WebhookHeaders.Empty, null, new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Secrets.Canopy } }));
+
+    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddCanopy(options => options.Verifier = verifier);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LoanWebhooks.Sdk.Benchmarks.Baseline;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Payitoff;
@@ -33,4 +34,6 @@ public class PayitoffLoanPaidOffBenchmarks : ProviderBenchmarks<PayitoffEvent, P
         var headers = WebhookHeaders.Create(new Dictionary<string, string[]> { ["Authorization"] = ["Basic " + credentials], ["Content-Type"] = ["application/json"] });
         return new Delivery(body, headers, null, new BasicAuthenticationVerifier(options));
     }
+
+    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddPayitoff(options => options.Verifier = verifier);
 }

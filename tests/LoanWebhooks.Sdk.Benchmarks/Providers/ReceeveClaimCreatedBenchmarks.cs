@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LoanWebhooks.Sdk.Benchmarks.Baseline;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Receeve;
@@ -26,4 +27,6 @@ public class ReceeveClaimCreatedBenchmarks : ProviderBenchmarks<ReceeveEvent, Re
 
     protected override Delivery Deliver(byte[] body) =>
         new(ReceeveWebhookSigner.Sign(body, Secrets.Receeve, timestamp: DateTimeOffset.UtcNow), WebhookHeaders.Empty, null, new ReceeveSignatureVerifier(new ReceeveSignatureOptions { Secrets = { Secrets.Receeve } }));
+
+    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddReceeve(options => options.Verifier = verifier);
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LoanWebhooks.Sdk.Benchmarks.Baseline;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Spinwheel;
@@ -30,4 +31,6 @@ public class SpinwheelUserLiabilitiesConnectedBenchmarks : ProviderBenchmarks<Sp
         var production = SpinwheelAuthenticityVerifier.GetPublishedAddresses(SpinwheelEnvironment.Production)[0];
         return new Delivery(body, headers, production, new SpinwheelAuthenticityVerifier(options));
     }
+
+    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddSpinwheel(options => options.Verifier = verifier);
 }
