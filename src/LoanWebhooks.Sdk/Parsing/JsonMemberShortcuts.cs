@@ -37,8 +37,7 @@ internal static class JsonMemberShortcuts
         for (int level = 0; level < path.Length; level++)
         {
             if (!TryReadByte(body, ref i, (byte)'{')
-                || !TryReadString(body, ref i, out int nameStart, out int nameLength)
-                || !body.Slice(nameStart, nameLength).SequenceEqual(path[level])
+                || !TryReadName(body, ref i, path[level])
                 || !TryReadByte(body, ref i, (byte)':'))
             {
                 return false;
@@ -122,6 +121,22 @@ internal static class JsonMemberShortcuts
         }
 
         i++;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <c>"name"</c> at <paramref name="i"/> (after whitespace), exactly: for a name without quotes,
+    /// backslashes or control characters, bytes equal to it followed by a quote are that unescaped name.
+    /// </summary>
+    private static bool TryReadName(ReadOnlySpan<byte> body, ref int i, ReadOnlySpan<byte> name)
+    {
+        if (name.ContainsAny(StringSpecials)
+            || !TryReadByte(body, ref i, (byte)'"') || !body[i..].StartsWith(name) || i + name.Length >= body.Length || body[i + name.Length] != (byte)'"')
+        {
+            return false;
+        }
+
+        i += name.Length + 1;
         return true;
     }
 
