@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using LoanWebhooks.Sdk.Canopy;
@@ -10,6 +9,7 @@ using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Tests.Approval;
+using LoanWebhooks.Sdk.Tests.Hardening;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Parsing;
@@ -44,7 +44,7 @@ public sealed class ShortcutEquivalenceTests
             byte[] original = sample.Body.ToArray();
             for (int i = 0; i < MutationsPerSample; i++)
             {
-                AssertSameOutcome(sample.Provider, Mutate(original, random));
+                AssertSameOutcome(sample.Provider, SeededByteMutator.Mutate(original, random, Interesting));
             }
         }
     }
@@ -201,31 +201,5 @@ public sealed class ShortcutEquivalenceTests
         }
 
         return $"{webhookEvent.EventType} | {webhookEvent.Match} | {webhookEvent.IdempotencyKey} | {Convert.ToHexString(webhookEvent.RawJson.Span)}\n{SnapshotPrinter.Print(webhookEvent)}";
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        for (int edits = 1 + random.Next(3); edits > 0 && bytes.Count > 0; edits--)
-        {
-            int at = random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes.RemoveAt(at);
-                    break;
-                case 2:
-                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
-                    break;
-                default:
-                    bytes[at] = Interesting[random.Next(Interesting.Length)];
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
     }
 }
