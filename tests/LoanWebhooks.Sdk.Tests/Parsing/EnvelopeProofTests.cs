@@ -111,13 +111,19 @@ public sealed class EnvelopeProofTests
     }
 
     [Fact]
-    public void Providers_without_a_deduplication_id_have_no_idempotency_key()
+    public void Payitoff_has_no_deduplication_id_so_no_idempotency_key()
     {
         var payitoff = DocumentedSampleData.Parse(WebhookProvider.Payitoff, "test");
-        var canopy = DocumentedSampleData.Parse(WebhookProvider.Canopy, "account_delinquency");
 
         Assert.Null(payitoff.IdempotencyKey);
-        Assert.Null(canopy.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Canopy_hmac_signature_is_the_idempotency_key()
+    {
+        var canopy = DocumentedSampleData.Parse(WebhookProvider.Canopy, "account_delinquency");
+
+        Assert.Equal("dGIr5vD0KVYPLYcGsmld/wtfKym1+teUVZfVMmS+RQw=", canopy.IdempotencyKey);
     }
 
     [Fact]
