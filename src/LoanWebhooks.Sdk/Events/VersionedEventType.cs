@@ -1,35 +1,45 @@
 using System;
 using System.Globalization;
+using System.Text;
 
 namespace LoanWebhooks.Sdk.Events;
 
-/// <summary>Splits a versioned event type such as <c>event.claim.created.v1</c> into its base name and version.</summary>
+/// <summary>
+/// The one rule for a versioned event type such as <c>event.claim.created.v1</c>: a final <c>.v&lt;digits&gt;</c>
+/// suffix. The parser's version fallback and the base event's <c>EventTypeBaseName</c>/<c>EventTypeVersion</c> both use it.
+/// </summary>
 internal static class VersionedEventType
 {
     public static string BaseName(string eventType) =>
-        TryFindVersion(eventType, out int dot, out _) ? eventType.Substring(0, dot) : eventType;
+        HasVersion(eventType) ? eventType.Substring(0, eventType.LastIndexOf('.')) : eventType;
 
     public static int? Version(string eventType) =>
-        TryFindVersion(eventType, out _, out int version) ? version : null;
+        HasVersion(eventType) && int.TryParse(eventType.AsSpan(eventType.LastIndexOf('.') + 2), NumberStyles.None, CultureInfo.InvariantCulture, out int version)
+            ? version
+            : null;
 
-    private static bool TryFindVersion(string eventType, out int dot, out int version)
+    /// <summary>"event.claim.created.v12" → "event.claim.created"; false when there is no <c>.v&lt;digits&gt;</c> suffix.</summary>
+    public static bool TryStripVersion(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> unversioned)
     {
-        version = 0;
-        dot = eventType.LastIndexOf('.');
-        if (dot <= 0 || eventType.Length - dot < 3 || eventType[dot + 1] != 'v')
+        unversioned = default;
+        int dot = value.LastIndexOf((byte)'.');
+        if (dot <= 0 || value.Length - dot < 3 || value[dot + 1] != (byte)'v')
         {
             return false;
         }
 
-        var digits = eventType.AsSpan(dot + 2);
-        foreach (char c in digits)
+        foreach (byte b in value[(dot + 2)..])
         {
-            if (c < '0' || c > '9')
+            if (b < (byte)'0' || b > (byte)'9')
             {
                 return false;
             }
         }
 
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out version);
+        unversioned = value[..dot];
+        return true;
     }
+
+    // The suffix is ASCII, so the last '.' of the UTF-8 bytes is the last '.' of the string.
+    private static bool HasVersion(string eventType) => TryStripVersion(Encoding.UTF8.GetBytes(eventType), out _);
 }

@@ -49,7 +49,7 @@ internal sealed class WebhookEventCatalog<TEvent>
                 byValue.Add(Entry(alias, new Match(descriptor, WebhookEventMatch.Alias)));
             }
 
-            if (discriminator.IsVersioned && TryStripVersion(Encoding.UTF8.GetBytes(descriptor.EventType), out var unversioned))
+            if (discriminator.IsVersioned && VersionedEventType.TryStripVersion(Encoding.UTF8.GetBytes(descriptor.EventType), out var unversioned))
             {
                 byUnversioned.Add(new(unversioned.ToArray(), new Match(descriptor, WebhookEventMatch.VersionFallback)));
             }
@@ -109,31 +109,9 @@ internal sealed class WebhookEventCatalog<TEvent>
         }
 
         // A known event in a version we do not know yet: same shape until proven otherwise, and flagged.
-        return Discriminator.IsVersioned && TryStripVersion(value, out var unversioned)
+        return Discriminator.IsVersioned && VersionedEventType.TryStripVersion(value, out var unversioned)
             ? _byUnversionedValue.Find(unversioned)
             : null;
-    }
-
-    /// <summary>"event.claim.created.v12" → "event.claim.created"; false when there is no <c>.v&lt;digits&gt;</c> suffix.</summary>
-    private static bool TryStripVersion(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> unversioned)
-    {
-        unversioned = default;
-        int dot = value.LastIndexOf((byte)'.');
-        if (dot <= 0 || value.Length - dot < 3 || value[dot + 1] != (byte)'v')
-        {
-            return false;
-        }
-
-        foreach (byte b in value[(dot + 2)..])
-        {
-            if (b < (byte)'0' || b > (byte)'9')
-            {
-                return false;
-            }
-        }
-
-        unversioned = value[..dot];
-        return true;
     }
 
     private static KeyValuePair<byte[], Match> Entry(string key, Match match) => new(Encoding.UTF8.GetBytes(key), match);

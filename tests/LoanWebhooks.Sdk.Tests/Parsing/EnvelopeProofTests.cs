@@ -157,6 +157,7 @@ public sealed class EnvelopeProofTests
     [Theory]
     [InlineData("event.claim.created.v1", "event.claim.created", 1)]
     [InlineData("event.claim.created.v12", "event.claim.created", 12)]
+    [InlineData("event.claim.created.v99999999999", "event.claim.created", null)]
     [InlineData("event.claim.created", "event.claim.created", null)]
     [InlineData("event.claim.created.vX", "event.claim.created.vX", null)]
     public void Receeve_events_expose_the_base_name_and_version_of_their_message_type(string messageType, string baseName, int? version)
