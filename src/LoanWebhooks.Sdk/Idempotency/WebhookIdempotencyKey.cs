@@ -40,6 +40,16 @@ public sealed record WebhookIdempotencyKey
         EventType = eventType;
     }
 
+    // For keys the SDK derives itself from a parsed event: the arguments are valid by construction, and the checks
+    // above are measurable on the dispatch path.
+    private WebhookIdempotencyKey(string value, WebhookProvider provider, WebhookIdempotencyKeySource source, string? eventType)
+    {
+        Provider = provider;
+        Value = value;
+        Source = source;
+        EventType = eventType;
+    }
+
     /// <summary>The provider that sent the delivery.</summary>
     public WebhookProvider Provider { get; }
 
@@ -64,7 +74,7 @@ public sealed record WebhookIdempotencyKey
         ArgumentNullException.ThrowIfNull(webhookEvent);
         return string.IsNullOrEmpty(webhookEvent.IdempotencyKey)
             ? FromBody(webhookEvent.Provider, body)
-            : new WebhookIdempotencyKey(webhookEvent.Provider, webhookEvent.IdempotencyKey, WebhookIdempotencyKeySource.ProviderId, webhookEvent.EventType);
+            : new WebhookIdempotencyKey(webhookEvent.IdempotencyKey, webhookEvent.Provider, WebhookIdempotencyKeySource.ProviderId, webhookEvent.EventType);
     }
 
     /// <summary>The key made of the SHA-256 hash of a body.</summary>
@@ -75,7 +85,20 @@ public sealed record WebhookIdempotencyKey
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(body, hash);
-        return new WebhookIdempotencyKey(provider, Convert.ToHexString(hash).ToLowerInvariant(), WebhookIdempotencyKeySource.BodyHash);
+        return new WebhookIdempotencyKey(provider, LowerHex(hash), WebhookIdempotencyKeySource.BodyHash);
+    }
+
+    // Convert.ToHexStringLower is .NET 9+; upper-casing then lowering would allocate the string twice.
+    private static string LowerHex(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> chars = stackalloc char[bytes.Length * 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>
