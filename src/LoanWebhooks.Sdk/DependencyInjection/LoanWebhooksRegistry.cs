@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.DependencyInjection;
 
@@ -10,11 +11,21 @@ namespace LoanWebhooks.Sdk.DependencyInjection;
 internal sealed class LoanWebhooksRegistry
 {
     private readonly List<WebhookHandlerRegistration> _handlers = new();
+    private readonly IServiceCollection _services;
+
+    public LoanWebhooksRegistry(IServiceCollection services) => _services = services;
 
     /// <summary>Resolves each enabled provider's options (validated on first access).</summary>
     public Dictionary<WebhookProvider, Func<IServiceProvider, WebhookProviderOptions>> Providers { get; } = new();
 
     public IReadOnlyList<WebhookHandlerRegistration> Handlers => _handlers;
+
+    /// <summary>
+    /// Whether the handler class's effective registration (the last one, as the container resolves it) is a singleton.
+    /// Read when the dispatcher is built, so registrations made after <c>AddLoanWebhooks</c> count too.
+    /// </summary>
+    public bool IsSingleton(Type handlerType) =>
+        _services.LastOrDefault(d => d.ServiceType == handlerType && !d.IsKeyedService)?.Lifetime == ServiceLifetime.Singleton;
 
     /// <summary>Adds a handler class, or more handled types to one added before (which keeps its place in the order).</summary>
     public void AddHandler(Type handlerType, IEnumerable<WebhookHandlerInvoker> invokers)

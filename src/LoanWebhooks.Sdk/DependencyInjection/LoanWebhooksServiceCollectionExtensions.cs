@@ -41,7 +41,7 @@ public static class LoanWebhooksServiceCollectionExtensions
             .FirstOrDefault();
         if (registry is null)
         {
-            registry = new LoanWebhooksRegistry();
+            registry = new LoanWebhooksRegistry(services);
             services.AddSingleton(registry);
             services.AddOptions();
             services.TryAddSingleton(TimeProvider.System);
@@ -73,8 +73,9 @@ public static class LoanWebhooksServiceCollectionExtensions
         ILoggerFactory loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         return new WebhookDispatcher(
             providers,
-            new WebhookRouteTable(registry.Handlers),
+            new WebhookRouteTable(registry.Handlers, registry.IsSingleton),
             services.GetRequiredService<IWebhookIdempotencyStore>(),
+            services,
             services.GetRequiredService<IServiceScopeFactory>(),
             time,
             loggers.CreateLogger(typeof(WebhookDispatcher).FullName!));

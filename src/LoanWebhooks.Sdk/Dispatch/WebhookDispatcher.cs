@@ -13,10 +13,16 @@ using Microsoft.Extensions.Logging;
 namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>The <see cref="IWebhookDispatcher"/> that <c>AddLoanWebhooks</c> registers.</summary>
+/// <remarks>
+/// <see cref="DispatchAsync"/> is the hot path: when the store and the handlers complete synchronously it allocates
+/// only the handler context and the result, reads the clock twice and creates a DI scope only when a handler needs one.
+/// </remarks>
 internal sealed class WebhookDispatcher : IWebhookDispatcher
 {
+    private readonly WebhookProviderSettings?[] _settings;
     private readonly WebhookRouteTable _routes;
     private readonly IWebhookIdempotencyStore _store;
+    private readonly IServiceProvider _root;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -25,13 +31,20 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         IEnumerable<WebhookProviderSettings> providers,
         WebhookRouteTable routes,
         IWebhookIdempotencyStore store,
+        IServiceProvider root,
         IServiceScopeFactory scopes,
         TimeProvider time,
         ILogger logger)
     {
         Providers = new ReadOnlyDictionary<WebhookProvider, WebhookProviderSettings>(providers.ToDictionary(p => p.Provider));
+        _settings = new WebhookProviderSettings?[Enum.GetValues<WebhookProvider>().Max(p => (int)p) + 1];
+        foreach (WebhookProviderSettings settings in Providers.Values)
+        {
+            _settings[(int)settings.Provider] = settings;
+        }
         _routes = routes;
         _store = store;
+        _root = root;
         _scopes = scopes;
         _time = time;
         _logger = logger;
@@ -46,10 +59,20 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     public IReadOnlyDictionary<WebhookProvider, WebhookProviderSettings> Providers { get; }
 
     /// <inheritdoc/>
-    public async ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    public ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
-        WebhookAdmission admission = await AdmitAsync(delivery, cancellationToken).ConfigureAwait(false);
-        return admission.IsAdmitted ? await ProcessAsync(admission, cancellationToken).ConfigureAwait(false) : admission.Result;
+        ArgumentNullException.ThrowIfNull(delivery);
+        long start = _time.GetTimestamp();
+        ValueTask<Intake> intake = TakeInAsync(delivery, start, cancellationToken);
+        if (!intake.IsCompletedSuccessfully)
+        {
+            return DispatchAfterClaimAsync(intake, start, cancellationToken);
+        }
+
+        Intake admitted = intake.Result;
+        return admitted.Settled is { } settled
+            ? new ValueTask<WebhookDispatchResult>(settled)
+            : RunHandlersAsync(admitted.Event!, admitted.Claim!, start, receivedAt: null, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -58,11 +81,62 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         ArgumentNullException.ThrowIfNull(delivery);
         long start = _time.GetTimestamp();
         DateTimeOffset receivedAt = _time.GetUtcNow();
+        Intake intake = await TakeInAsync(delivery, start, cancellationToken).ConfigureAwait(false);
+        if (intake.Settled is { } settled)
+        {
+            return WebhookAdmission.Settled(delivery, settled, receivedAt, start);
+        }
+
+        WebhookEvent webhookEvent = intake.Event!;
+        WebhookIdempotencyClaim claim = intake.Claim!;
+        var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Elapsed(start));
+        WebhookDispatcherLog.Admitted(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, deferred.Duration.TotalMilliseconds);
+        return WebhookAdmission.Admitted(delivery, deferred, claim, receivedAt, start);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<WebhookDispatchResult> ProcessAsync(WebhookAdmission admission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        if (!admission.IsAdmitted)
+        {
+            return new ValueTask<WebhookDispatchResult>(admission.Result);
+        }
+
+        if (!admission.TrySettle())
+        {
+            throw new InvalidOperationException("This admission was already processed or abandoned.");
+        }
+
+        return RunHandlersAsync(admission.Event!, admission.Claim!, admission.StartTimestamp, admission.ReceivedAt, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask AbandonAsync(WebhookAdmission admission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        if (!admission.IsAdmitted || !admission.TrySettle())
+        {
+            return;
+        }
+
+        WebhookEvent webhookEvent = admission.Event!;
+        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, webhookEvent.EventType, admission.Claim!.Key);
+        await ReleaseAsync(webhookEvent, admission.Claim).ConfigureAwait(false);
+    }
+
+    private async ValueTask<WebhookDispatchResult> DispatchAfterClaimAsync(ValueTask<Intake> pending, long start, CancellationToken cancellationToken)
+    {
+        Intake intake = await pending.ConfigureAwait(false);
+        return intake.Settled ?? await RunHandlersAsync(intake.Event!, intake.Claim!, start, receivedAt: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Verify, parse and claim; completes synchronously when the store does.</summary>
+    private ValueTask<Intake> TakeInAsync(WebhookDelivery delivery, long start, CancellationToken cancellationToken)
+    {
         WebhookProvider provider = delivery.Provider;
-
-        WebhookAdmission Settle(WebhookDispatchResult result) => WebhookAdmission.Settled(delivery, result, receivedAt, start);
-
-        if (!Providers.TryGetValue(provider, out WebhookProviderSettings? settings))
+        // WebhookDelivery only accepts defined providers, so the index is in range.
+        if (_settings[(int)provider] is not { } settings)
         {
             var notConfigured = WebhookDispatchResult.NotConfigured(provider, Elapsed(start));
             WebhookDispatcherLog.NotConfigured(_logger, provider, notConfigured.StatusCode);
@@ -106,75 +180,94 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         var key = WebhookIdempotencyKey.For(webhookEvent, delivery.Body.Span);
-        WebhookIdempotencyClaim claim;
+        ValueTask<WebhookIdempotencyClaim> claiming;
         try
         {
-            claim = await _store.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
+            claiming = _store.ClaimAsync(key, cancellationToken);
         }
         catch (Exception e)
         {
-            WebhookDispatcherLog.ClaimFailed(_logger, e, provider, webhookEvent.EventType, key);
-            return Settle(WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Elapsed(start)));
+            return Settle(ClaimFailed(e, webhookEvent, key, start));
         }
 
+        return claiming.IsCompletedSuccessfully
+            ? new ValueTask<Intake>(Claimed(claiming.Result, webhookEvent, start))
+            : AwaitClaimAsync(claiming, webhookEvent, key, start);
+    }
+
+    private async ValueTask<Intake> AwaitClaimAsync(ValueTask<WebhookIdempotencyClaim> claiming, WebhookEvent webhookEvent, WebhookIdempotencyKey key, long start)
+    {
+        WebhookIdempotencyClaim claim;
+        try
+        {
+            claim = await claiming.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return new Intake(ClaimFailed(e, webhookEvent, key, start));
+        }
+
+        return Claimed(claim, webhookEvent, start);
+    }
+
+    private WebhookDispatchResult ClaimFailed(Exception e, WebhookEvent webhookEvent, WebhookIdempotencyKey key, long start)
+    {
+        WebhookDispatcherLog.ClaimFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, key);
+        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Elapsed(start));
+    }
+
+    private Intake Claimed(WebhookIdempotencyClaim claim, WebhookEvent webhookEvent, long start)
+    {
         switch (claim.Status)
         {
             case WebhookClaimStatus.AlreadyCompleted:
-                WebhookDispatcherLog.Duplicate(_logger, provider, webhookEvent.EventType, key);
-                return Settle(WebhookDispatchResult.Duplicate(webhookEvent, key, Elapsed(start)));
+                WebhookDispatcherLog.Duplicate(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+                return new Intake(WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Elapsed(start)));
             case WebhookClaimStatus.InProgress:
-                var inProgress = WebhookDispatchResult.InProgress(webhookEvent, key, Elapsed(start));
-                WebhookDispatcherLog.InProgress(_logger, provider, webhookEvent.EventType, key, inProgress.StatusCode);
-                return Settle(inProgress);
+                var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Elapsed(start));
+                WebhookDispatcherLog.InProgress(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, inProgress.StatusCode);
+                return new Intake(inProgress);
+            default:
+                return new Intake(webhookEvent, claim);
         }
-
-        var deferred = WebhookDispatchResult.Deferred(webhookEvent, key, Elapsed(start));
-        WebhookDispatcherLog.Admitted(_logger, provider, webhookEvent.EventType, key, deferred.Duration.TotalMilliseconds);
-        return WebhookAdmission.Admitted(delivery, deferred, claim, receivedAt, start);
     }
 
-    /// <inheritdoc/>
-    public async ValueTask<WebhookDispatchResult> ProcessAsync(WebhookAdmission admission, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the routed handlers of a claimed event, then completes the claim (or releases it when one threw).
+    /// <paramref name="receivedAt"/> is known for an admission; otherwise the context works it out only if a handler asks.
+    /// </summary>
+    private async ValueTask<WebhookDispatchResult> RunHandlersAsync(
+        WebhookEvent webhookEvent, WebhookIdempotencyClaim claim, long start, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(admission);
-        if (!admission.IsAdmitted)
-        {
-            return admission.Result;
-        }
-
-        if (!admission.TrySettle())
-        {
-            throw new InvalidOperationException("This admission was already processed or abandoned.");
-        }
-
-        WebhookEvent webhookEvent = admission.Event!;
-        WebhookIdempotencyClaim claim = admission.Claim!;
         WebhookRoute[] routes = _routes.Find(webhookEvent);
         int handlersRun = 0;
         Type? current = null;
+        WebhookHandlerContext? context = null;
         try
         {
             if (routes.Length > 0)
             {
-                AsyncServiceScope scope = _scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
+                context = new WebhookHandlerContext(webhookEvent, claim.Key, _scopes, _time, start, receivedAt);
+                foreach (WebhookRoute route in routes)
                 {
-                    var context = new WebhookHandlerContext(webhookEvent, claim.Key, admission.ReceivedAt, scope.ServiceProvider);
-                    foreach (WebhookRoute route in routes)
-                    {
-                        current = route.HandlerType;
-                        object handler = scope.ServiceProvider.GetRequiredService(route.HandlerType);
-                        await route.Invoker.InvokeAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
-                        handlersRun++;
-                    }
-
-                    current = null;
+                    current = route.HandlerType;
+                    object handler = route.Resolve(_root, context);
+                    await route.Invoker.InvokeAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+                    handlersRun++;
                 }
+
+                current = null;
+                await context.EndScopeAsync().ConfigureAwait(false);
             }
         }
         catch (Exception e)
         {
-            TimeSpan failedAfter = Elapsed(admission.StartTimestamp);
+            if (current is not null && context is not null)
+            {
+                await EndScopeAfterFailureAsync(context, webhookEvent, claim.Key).ConfigureAwait(false);
+            }
+
+            TimeSpan failedAfter = Elapsed(start);
             string failedIn = current?.FullName ?? "the handler scope";
             WebhookDispatcherLog.HandlerFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, failedIn, claim.Key, handlersRun, failedAfter.TotalMilliseconds);
             await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
@@ -184,30 +277,33 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: the handlers ran, and forgetting that would run them again on a redelivery.
-            await _store.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            ValueTask completing = _store.CompleteAsync(claim, CancellationToken.None);
+            if (!completing.IsCompletedSuccessfully)
+            {
+                await completing.ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
             WebhookDispatcherLog.CompleteFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
         }
 
-        TimeSpan duration = Elapsed(admission.StartTimestamp);
+        TimeSpan duration = Elapsed(start);
         WebhookDispatcherLog.Accepted(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, handlersRun, duration.TotalMilliseconds);
         return WebhookDispatchResult.Accepted(webhookEvent, claim.Key, handlersRun, duration);
     }
 
-    /// <inheritdoc/>
-    public async ValueTask AbandonAsync(WebhookAdmission admission, CancellationToken cancellationToken = default)
+    /// <summary>After a handler threw, the scope still has to go; its own failure must not hide the handler's.</summary>
+    private async ValueTask EndScopeAfterFailureAsync(WebhookHandlerContext context, WebhookEvent webhookEvent, WebhookIdempotencyKey key)
     {
-        ArgumentNullException.ThrowIfNull(admission);
-        if (!admission.IsAdmitted || !admission.TrySettle())
+        try
         {
-            return;
+            await context.EndScopeAsync().ConfigureAwait(false);
         }
-
-        WebhookEvent webhookEvent = admission.Event!;
-        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, webhookEvent.EventType, admission.Claim!.Key);
-        await ReleaseAsync(webhookEvent, admission.Claim).ConfigureAwait(false);
+        catch (Exception e)
+        {
+            WebhookDispatcherLog.ScopeDisposeFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, key);
+        }
     }
 
     private async ValueTask ReleaseAsync(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim)
@@ -223,5 +319,25 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
     }
 
+    private static ValueTask<Intake> Settle(WebhookDispatchResult result) => new(new Intake(result));
+
     private TimeSpan Elapsed(long start) => _time.GetElapsedTime(start);
+
+    /// <summary>A delivery after verify, parse and claim: either settled with a final result, or claimed and ready for its handlers.</summary>
+    private readonly struct Intake
+    {
+        public Intake(WebhookDispatchResult settled) => Settled = settled;
+
+        public Intake(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim)
+        {
+            Event = webhookEvent;
+            Claim = claim;
+        }
+
+        public WebhookDispatchResult? Settled { get; }
+
+        public WebhookEvent? Event { get; }
+
+        public WebhookIdempotencyClaim? Claim { get; }
+    }
 }

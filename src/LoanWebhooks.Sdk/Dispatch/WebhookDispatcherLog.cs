@@ -55,6 +55,9 @@ internal static partial class WebhookDispatcherLog
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Webhook {Provider} {EventType} ({IdempotencyKey}) abandoned before its handlers ran; the claim is released")]
     public static partial void Abandoned(ILogger logger, WebhookProvider provider, string eventType, WebhookIdempotencyKey idempotencyKey);
 
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Webhook {Provider} {EventType} ({IdempotencyKey}): disposing the delivery's DI scope also threw after a handler failed")]
+    public static partial void ScopeDisposeFailed(ILogger logger, Exception exception, WebhookProvider provider, string eventType, WebhookIdempotencyKey idempotencyKey);
+
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Webhook verification is DISABLED for {Provider}: anyone who finds the URL can post fake events. Use this in development only.")]
     public static partial void VerificationDisabled(ILogger logger, WebhookProvider provider);
 }

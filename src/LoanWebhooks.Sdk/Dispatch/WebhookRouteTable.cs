@@ -13,13 +13,15 @@ internal sealed class WebhookRouteTable
 {
     private readonly WebhookRoute[][][] _routes;
 
-    public WebhookRouteTable(IReadOnlyList<WebhookHandlerRegistration> handlers)
+    /// <param name="handlers">The handler classes, in registration order.</param>
+    /// <param name="isSingleton">Whether a handler class is registered as a singleton.</param>
+    public WebhookRouteTable(IReadOnlyList<WebhookHandlerRegistration> handlers, Func<Type, bool> isSingleton)
     {
         _routes = new WebhookRoute[WebhookEventTypes.Providers.Max(p => (int)p) + 1][][];
         foreach (WebhookProvider provider in WebhookEventTypes.Providers)
         {
             IReadOnlyList<Type> eventTypes = WebhookEventTypes.Of(provider);
-            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers)).ToArray();
+            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers, isSingleton)).ToArray();
         }
     }
 
@@ -36,13 +38,13 @@ internal sealed class WebhookRouteTable
     }
 
     /// <summary>Handler classes in registration order; within one class, the broadest interface first.</summary>
-    private static WebhookRoute[] RoutesFor(Type eventType, IReadOnlyList<WebhookHandlerRegistration> handlers) =>
+    private static WebhookRoute[] RoutesFor(Type eventType, IReadOnlyList<WebhookHandlerRegistration> handlers, Func<Type, bool> isSingleton) =>
         handlers
             .SelectMany(handler => handler.Invokers
                 .Where(invoker => invoker.EventType.IsAssignableFrom(eventType))
                 .OrderByDescending(invoker => Breadth(invoker.EventType))
                 .ThenBy(invoker => invoker.EventType.FullName, StringComparer.Ordinal)
-                .Select(invoker => new WebhookRoute(handler.HandlerType, invoker)))
+                .Select(invoker => new WebhookRoute(handler.HandlerType, invoker, isSingleton(handler.HandlerType))))
             .ToArray();
 
     /// <summary>How many event types of all providers a handled type covers.</summary>

@@ -29,6 +29,8 @@ public sealed class DispatchTestHost : IAsyncDisposable
         collection.AddSingleton<FailureSwitch>();
         collection.AddSingleton<Gate>();
         collection.AddScoped<ScopedDependency>();
+        collection.AddScoped<TrackedDisposable>();
+        collection.AddSingleton<ScopeObservations>();
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton<ILoggerFactory>(Logs);
         collection.AddLoanWebhooks(b =>
