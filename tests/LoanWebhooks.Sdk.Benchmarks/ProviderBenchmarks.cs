@@ -40,6 +40,8 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
     private WebhookProvider _provider;
     private ServiceProvider _services = null!;
     private IWebhookDispatcher _dispatcher = null!;
+    private ServiceProvider _singletonServices = null!;
+    private IWebhookDispatcher _singletonDispatcher = null!;
 
     /// <summary>The documented sample the benchmarks read.</summary>
     public abstract DocumentedSample Fixture { get; }
@@ -68,23 +70,21 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
             throw new InvalidOperationException($"{Fixture} does not verify and parse to {typeof(TTyped).Name}.");
         }
 
-        var services = new ServiceCollection();
-        services.AddLoanWebhooks(builder =>
-        {
-            AddProvider(builder, _delivery.Verifier);
-            builder.AddHandler<NoOpHandler<TTyped>, TTyped>();
-            builder.UseIdempotencyStore<PassThroughIdempotencyStore>();
-        });
-        _services = services.BuildServiceProvider();
-        _dispatcher = _services.GetRequiredService<IWebhookDispatcher>();
-        if (Sdk_VerifyParseDispatch() is not { Outcome: WebhookDispatchOutcome.Accepted, HandlersRun: 1 })
+        (_services, _dispatcher) = BuildDispatcher(singletonHandler: false);
+        (_singletonServices, _singletonDispatcher) = BuildDispatcher(singletonHandler: true);
+        if (Sdk_VerifyParseDispatch() is not { Outcome: WebhookDispatchOutcome.Accepted, HandlersRun: 1 } ||
+            Sdk_VerifyParseDispatch_SingletonHandler() is not { Outcome: WebhookDispatchOutcome.Accepted, HandlersRun: 1 })
         {
             throw new InvalidOperationException($"{Fixture} is not dispatched to its handler.");
         }
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup()
+    {
+        _services.Dispose();
+        _singletonServices.Dispose();
+    }
 
     /// <summary>Floor: the right converter known in advance, no discriminator, no copy.</summary>
     [Benchmark(Baseline = true)]
@@ -125,15 +125,16 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
             : throw new InvalidOperationException("Not verified.");
     }
 
-    /// <summary>SDK: the dispatcher through DI verifies, parses, claims the delivery and runs one no-op handler.</summary>
+    /// <summary>
+    /// SDK: the dispatcher through DI verifies, parses, claims the delivery and runs one no-op handler, registered
+    /// the default way (scoped, so every delivery gets a DI scope).
+    /// </summary>
     [Benchmark]
-    public WebhookDispatchResult Sdk_VerifyParseDispatch()
-    {
-        var pending = _dispatcher.DispatchAsync(new WebhookDelivery(_provider, _body, _delivery.Headers, _delivery.RemoteAddress));
+    public WebhookDispatchResult Sdk_VerifyParseDispatch() => Dispatch(_dispatcher);
 
-        // Everything completes synchronously here; the fallback keeps the benchmark honest if that ever changes.
-        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-    }
+    /// <summary>The same with the handler registered as a singleton: no DI scope unless the handler asks for one.</summary>
+    [Benchmark]
+    public WebhookDispatchResult Sdk_VerifyParseDispatch_SingletonHandler() => Dispatch(_singletonDispatcher);
 
     /// <summary>Baseline users write today: JObject.Parse, switch on the type string, ToObject.</summary>
     [Benchmark]
@@ -149,4 +150,30 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
     protected abstract Delivery Deliver(byte[] body);
 
     private WebhookRequest Request() => new(_body, _delivery.Headers, _delivery.RemoteAddress);
+
+    private WebhookDispatchResult Dispatch(IWebhookDispatcher dispatcher)
+    {
+        var pending = dispatcher.DispatchAsync(new WebhookDelivery(_provider, _body, _delivery.Headers, _delivery.RemoteAddress));
+
+        // Everything completes synchronously here; the fallback keeps the benchmark honest if that ever changes.
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    private (ServiceProvider Services, IWebhookDispatcher Dispatcher) BuildDispatcher(bool singletonHandler)
+    {
+        var services = new ServiceCollection();
+        if (singletonHandler)
+        {
+            services.AddSingleton<NoOpHandler<TTyped>>();
+        }
+
+        services.AddLoanWebhooks(builder =>
+        {
+            AddProvider(builder, _delivery.Verifier);
+            builder.AddHandler<NoOpHandler<TTyped>, TTyped>();
+            builder.UseIdempotencyStore<PassThroughIdempotencyStore>();
+        });
+        ServiceProvider provider = services.BuildServiceProvider();
+        return (provider, provider.GetRequiredService<IWebhookDispatcher>());
+    }
 }
