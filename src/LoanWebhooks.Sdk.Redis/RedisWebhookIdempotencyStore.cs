@@ -89,7 +89,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <exception cref="RedisException">Redis could not be reached or refused the command (subclasses include connection and timeout errors).</exception>
     public async ValueTask<WebhookIdempotencyClaim> ClaimAsync(WebhookIdempotencyKey key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        WebhookIdempotencyKey.ThrowIfDefault(key);
         cancellationToken.ThrowIfCancellationRequested();
 
         string leaseId = RandomNumberGenerator.GetHexString(32, lowercase: true);
@@ -141,7 +141,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <returns>The prefix, the provider, <c>id</c> or <c>body</c>, and 64 hex digits.</returns>
     public RedisKey GetRedisKey(WebhookIdempotencyKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        WebhookIdempotencyKey.ThrowIfDefault(key);
 
         // "<length of event type>:<event type><value>" is unambiguous, so distinct (event type, value) pairs never collide.
         string eventType = key.EventType ?? string.Empty;
@@ -161,7 +161,6 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
 
     private static void EnsureClaimed(WebhookIdempotencyClaim claim)
     {
-        ArgumentNullException.ThrowIfNull(claim);
         if (claim.Status != WebhookClaimStatus.Claimed)
         {
             throw new ArgumentException($"Only a Claimed claim can be completed or released; this one is {claim.Status}.", nameof(claim));

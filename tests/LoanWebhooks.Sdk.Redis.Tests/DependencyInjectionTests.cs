@@ -23,8 +23,8 @@ public sealed class DependencyInjectionTests(RedisFixture redis)
 
         var store = Assert.IsType<RedisWebhookIdempotencyStore>(instance.Services.GetRequiredService<IWebhookIdempotencyStore>());
         Assert.Equal(WebhookDispatchOutcome.Accepted, result.Outcome);
-        Assert.StartsWith(prefix, (string?)store.GetRedisKey(result.IdempotencyKey!), StringComparison.Ordinal);
-        Assert.Equal("completed", (string?)await redis.Database.StringGetAsync(store.GetRedisKey(result.IdempotencyKey!)));
+        Assert.StartsWith(prefix, (string?)store.GetRedisKey(result.IdempotencyKey!.Value), StringComparison.Ordinal);
+        Assert.Equal("completed", (string?)await redis.Database.StringGetAsync(store.GetRedisKey(result.IdempotencyKey!.Value)));
     }
 
     [Fact]

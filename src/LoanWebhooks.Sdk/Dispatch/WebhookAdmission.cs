@@ -26,7 +26,7 @@ public sealed class WebhookAdmission
     /// True when the delivery is verified, parsed and claimed: its handlers must now run through
     /// <see cref="IWebhookDispatcher.ProcessAsync"/> (or the claim be given back with <see cref="IWebhookDispatcher.AbandonAsync"/>).
     /// </summary>
-    public bool IsAdmitted => Claim is not null;
+    public bool IsAdmitted => Claim.HasValue;
 
     /// <summary>
     /// When not admitted, the final result (rejected, duplicate, in progress, failed). When admitted, an accepted

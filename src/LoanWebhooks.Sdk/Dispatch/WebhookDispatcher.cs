@@ -15,7 +15,8 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// <summary>The <see cref="IWebhookDispatcher"/> that <c>AddLoanWebhooks</c> registers.</summary>
 /// <remarks>
 /// <see cref="DispatchAsync"/> is the hot path: when the store and the handlers complete synchronously it allocates
-/// only the handler context and the result, reads the clock twice and creates a DI scope only when a handler needs one.
+/// nothing itself (the key, claim, context and result are values; the scope holder is pooled), reads the clock twice,
+/// and creates a DI scope only when a handler needs one.
 /// </remarks>
 internal sealed class WebhookDispatcher : IWebhookDispatcher
 {
@@ -23,8 +24,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private readonly WebhookRouteTable _routes;
     private readonly IWebhookIdempotencyStore _store;
     private readonly IServiceProvider _root;
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
+    private readonly WebhookDeliveryScopePool _scopes;
+    private readonly WebhookClock _clock;
     private readonly ILogger _logger;
 
     public WebhookDispatcher(
@@ -45,8 +46,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         _routes = routes;
         _store = store;
         _root = root;
-        _scopes = scopes;
-        _time = time;
+        _scopes = new WebhookDeliveryScopePool(scopes);
+        _clock = new WebhookClock(time);
         _logger = logger;
 
         foreach (WebhookProviderSettings provider in Providers.Values.Where(p => !p.IsVerified))
@@ -62,7 +63,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     public ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        long start = _time.GetTimestamp();
+        long start = _clock.GetTimestamp();
         ValueTask<Intake> intake = TakeInAsync(delivery, start, cancellationToken);
         if (!intake.IsCompletedSuccessfully)
         {
@@ -72,15 +73,15 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         Intake admitted = intake.Result;
         return admitted.Settled is { } settled
             ? new ValueTask<WebhookDispatchResult>(settled)
-            : RunHandlersAsync(admitted.Event!, admitted.Claim!, start, receivedAt: null, cancellationToken);
+            : RunHandlersAsync(admitted.Event!, admitted.Claim, start, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        long start = _time.GetTimestamp();
-        DateTimeOffset receivedAt = _time.GetUtcNow();
+        long start = _clock.GetTimestamp();
+        DateTimeOffset receivedAt = _clock.WallTimeOf(start);
         Intake intake = await TakeInAsync(delivery, start, cancellationToken).ConfigureAwait(false);
         if (intake.Settled is { } settled)
         {
@@ -88,7 +89,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         WebhookEvent webhookEvent = intake.Event!;
-        WebhookIdempotencyClaim claim = intake.Claim!;
+        WebhookIdempotencyClaim claim = intake.Claim;
         var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Elapsed(start));
         WebhookDispatcherLog.Admitted(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, deferred.Duration.TotalMilliseconds);
         return WebhookAdmission.Admitted(delivery, deferred, claim, receivedAt, start);
@@ -108,7 +109,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             throw new InvalidOperationException("This admission was already processed or abandoned.");
         }
 
-        return RunHandlersAsync(admission.Event!, admission.Claim!, admission.StartTimestamp, admission.ReceivedAt, cancellationToken);
+        return RunHandlersAsync(admission.Event!, admission.Claim!.Value, admission.StartTimestamp, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -121,14 +122,15 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         WebhookEvent webhookEvent = admission.Event!;
-        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, webhookEvent.EventType, admission.Claim!.Key);
-        await ReleaseAsync(webhookEvent, admission.Claim).ConfigureAwait(false);
+        WebhookIdempotencyClaim claim = admission.Claim!.Value;
+        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+        await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
     }
 
     private async ValueTask<WebhookDispatchResult> DispatchAfterClaimAsync(ValueTask<Intake> pending, long start, CancellationToken cancellationToken)
     {
         Intake intake = await pending.ConfigureAwait(false);
-        return intake.Settled ?? await RunHandlersAsync(intake.Event!, intake.Claim!, start, receivedAt: null, cancellationToken).ConfigureAwait(false);
+        return intake.Settled ?? await RunHandlersAsync(intake.Event!, intake.Claim, start, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Verify, parse and claim; completes synchronously when the store does.</summary>
@@ -161,7 +163,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             catch (Exception e)
             {
                 WebhookDispatcherLog.VerifierThrew(_logger, e, provider);
-                return Settle(WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: null, handlersRun: 0, Elapsed(start)));
+                return Settle(WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: default, handlersRun: 0, Elapsed(start)));
             }
 
             if (!verification.IsVerified)
@@ -232,22 +234,19 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
     }
 
-    /// <summary>
-    /// Runs the routed handlers of a claimed event, then completes the claim (or releases it when one threw).
-    /// <paramref name="receivedAt"/> is known for an admission; otherwise the context works it out only if a handler asks.
-    /// </summary>
-    private async ValueTask<WebhookDispatchResult> RunHandlersAsync(
-        WebhookEvent webhookEvent, WebhookIdempotencyClaim claim, long start, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    /// <summary>Runs the routed handlers of a claimed event, then completes the claim (or releases it when one threw).</summary>
+    private async ValueTask<WebhookDispatchResult> RunHandlersAsync(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim, long start, CancellationToken cancellationToken)
     {
         WebhookRoute[] routes = _routes.Find(webhookEvent);
         int handlersRun = 0;
         Type? current = null;
-        WebhookHandlerContext? context = null;
+        WebhookDeliveryScope? scope = null;
         try
         {
             if (routes.Length > 0)
             {
-                context = new WebhookHandlerContext(webhookEvent, claim.Key, _scopes, _time, start, receivedAt);
+                scope = _scopes.Rent();
+                var context = new WebhookHandlerContext(webhookEvent, claim.Key, _clock.WallTimeOf(start), scope);
                 foreach (WebhookRoute route in routes)
                 {
                     current = route.HandlerType;
@@ -257,14 +256,17 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
                 }
 
                 current = null;
-                await context.EndScopeAsync().ConfigureAwait(false);
+                await scope.EndAsync().ConfigureAwait(false);
+
+                _scopes.Return(scope);
             }
         }
         catch (Exception e)
         {
-            if (current is not null && context is not null)
+            // A failure after the handlers came from ending the scope, which is over either way.
+            if (current is not null && scope is not null)
             {
-                await EndScopeAfterFailureAsync(context, webhookEvent, claim.Key).ConfigureAwait(false);
+                await EndScopeAfterFailureAsync(scope, webhookEvent, claim.Key).ConfigureAwait(false);
             }
 
             TimeSpan failedAfter = Elapsed(start);
@@ -277,11 +279,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: the handlers ran, and forgetting that would run them again on a redelivery.
-            ValueTask completing = _store.CompleteAsync(claim, CancellationToken.None);
-            if (!completing.IsCompletedSuccessfully)
-            {
-                await completing.ConfigureAwait(false);
-            }
+            await _store.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -294,11 +292,12 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     }
 
     /// <summary>After a handler threw, the scope still has to go; its own failure must not hide the handler's.</summary>
-    private async ValueTask EndScopeAfterFailureAsync(WebhookHandlerContext context, WebhookEvent webhookEvent, WebhookIdempotencyKey key)
+    private async ValueTask EndScopeAfterFailureAsync(WebhookDeliveryScope scope, WebhookEvent webhookEvent, WebhookIdempotencyKey key)
     {
         try
         {
-            await context.EndScopeAsync().ConfigureAwait(false);
+            await scope.EndAsync().ConfigureAwait(false);
+            _scopes.Return(scope);
         }
         catch (Exception e)
         {
@@ -321,7 +320,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
     private static ValueTask<Intake> Settle(WebhookDispatchResult result) => new(new Intake(result));
 
-    private TimeSpan Elapsed(long start) => _time.GetElapsedTime(start);
+    private TimeSpan Elapsed(long start) => _clock.GetElapsedTime(start);
 
     /// <summary>A delivery after verify, parse and claim: either settled with a final result, or claimed and ready for its handlers.</summary>
     private readonly struct Intake
@@ -338,6 +337,6 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
         public WebhookEvent? Event { get; }
 
-        public WebhookIdempotencyClaim? Claim { get; }
+        public WebhookIdempotencyClaim Claim { get; }
     }
 }

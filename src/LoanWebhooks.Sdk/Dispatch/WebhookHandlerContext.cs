@@ -1,38 +1,26 @@
 using System;
-using System.Threading;
-using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>What a handler knows about the delivery besides the event itself.</summary>
-public sealed class WebhookHandlerContext
+/// <remarks>
+/// A value type, so dispatching costs no allocation for it; a handler may keep a copy, but its
+/// <see cref="Services"/> end with the delivery. <c>default(WebhookHandlerContext)</c> is not a context.
+/// </remarks>
+public readonly struct WebhookHandlerContext
 {
-    private static readonly IServiceScope Ended = new EndedScope();
+    private readonly WebhookDeliveryScope? _scope;
+    private readonly long _generation;
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
-    private readonly long _startTimestamp;
-    private long _receivedAtUtcTicks;
-    private IServiceScope? _scope;
-
-    // receivedAt is known for an admission; otherwise ReceivedAt works it out from startTimestamp on first read.
-    internal WebhookHandlerContext(
-        WebhookEvent webhookEvent,
-        WebhookIdempotencyKey idempotencyKey,
-        IServiceScopeFactory scopes,
-        TimeProvider time,
-        long startTimestamp,
-        DateTimeOffset? receivedAt)
+    internal WebhookHandlerContext(WebhookEvent webhookEvent, WebhookIdempotencyKey idempotencyKey, DateTimeOffset receivedAt, WebhookDeliveryScope scope)
     {
         Event = webhookEvent;
         IdempotencyKey = idempotencyKey;
-        _scopes = scopes;
-        _time = time;
-        _startTimestamp = startTimestamp;
-        _receivedAtUtcTicks = receivedAt?.UtcTicks ?? 0;
+        ReceivedAt = receivedAt;
+        _scope = scope;
+        _generation = scope.Generation;
     }
 
     /// <summary>The event being handled, as its base type (useful in handlers of an interface such as <c>IUnknownWebhookEvent</c>).</summary>
@@ -45,22 +33,7 @@ public sealed class WebhookHandlerContext
     public WebhookIdempotencyKey IdempotencyKey { get; }
 
     /// <summary>When the dispatcher received the delivery (UTC).</summary>
-    public DateTimeOffset ReceivedAt
-    {
-        get
-        {
-            // Most handlers never ask, so the wall clock is read on demand, and the answer then kept stable.
-            long ticks = Volatile.Read(ref _receivedAtUtcTicks);
-            if (ticks == 0)
-            {
-                long computed = (_time.GetUtcNow() - _time.GetElapsedTime(_startTimestamp)).UtcTicks;
-                long earlier = Interlocked.CompareExchange(ref _receivedAtUtcTicks, computed, 0);
-                ticks = earlier != 0 ? earlier : computed;
-            }
-
-            return new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-    }
+    public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>
     /// The delivery's DI scope, shared by all its handlers (scoped handlers are resolved from it). It is created on
@@ -68,55 +41,7 @@ public sealed class WebhookHandlerContext
     /// disposed when the delivery's handlers have finished.
     /// </summary>
     /// <exception cref="ObjectDisposedException">Read after the delivery's handlers finished.</exception>
-    public IServiceProvider Services
-    {
-        get
-        {
-            IServiceScope? scope = Volatile.Read(ref _scope);
-            if (scope is null)
-            {
-                // Handlers may fan out; only one scope may win, and the loser must not leak.
-                IServiceScope created = _scopes.CreateScope();
-                scope = Interlocked.CompareExchange(ref _scope, created, null);
-                if (scope is null)
-                {
-                    return created.ServiceProvider;
-                }
-
-                created.Dispose();
-            }
-
-            return ReferenceEquals(scope, Ended)
-                ? throw new ObjectDisposedException(nameof(WebhookHandlerContext), "The delivery's DI scope ended when its handlers finished.")
-                : scope.ServiceProvider;
-        }
-    }
-
-    /// <summary>Ends the scope, if one was created; later reads of <see cref="Services"/> throw.</summary>
-    internal ValueTask EndScopeAsync()
-    {
-        IServiceScope? scope = Interlocked.Exchange(ref _scope, Ended);
-        if (scope is null || ReferenceEquals(scope, Ended))
-        {
-            return default;
-        }
-
-        if (scope is IAsyncDisposable asyncDisposable)
-        {
-            return asyncDisposable.DisposeAsync();
-        }
-
-        scope.Dispose();
-        return default;
-    }
-
-    /// <summary>Marks a context whose scope was disposed.</summary>
-    private sealed class EndedScope : IServiceScope
-    {
-        public IServiceProvider ServiceProvider => throw new ObjectDisposedException(nameof(WebhookHandlerContext));
-
-        public void Dispose()
-        {
-        }
-    }
+    /// <exception cref="InvalidOperationException">The context is <c>default</c>.</exception>
+    public IServiceProvider Services =>
+        _scope?.GetServices(_generation) ?? throw new InvalidOperationException("default(WebhookHandlerContext) belongs to no delivery.");
 }

@@ -27,7 +27,7 @@ internal sealed class WebhookRoute
     public WebhookHandlerInvoker Invoker { get; }
 
     /// <summary>The handler instance for one delivery: the singleton, or a new resolution from the delivery's scope.</summary>
-    public object Resolve(IServiceProvider root, WebhookHandlerContext context)
+    public object Resolve(IServiceProvider root, in WebhookHandlerContext context)
     {
         if (!_isSingleton)
         {

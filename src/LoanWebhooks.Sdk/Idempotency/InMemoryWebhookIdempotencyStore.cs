@@ -51,7 +51,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <inheritdoc/>
     public ValueTask<WebhookIdempotencyClaim> ClaimAsync(WebhookIdempotencyKey key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        WebhookIdempotencyKey.ThrowIfDefault(key);
         cancellationToken.ThrowIfCancellationRequested();
 
         lock (_gate)
@@ -131,7 +131,6 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
 
     private static void EnsureClaimed(WebhookIdempotencyClaim claim)
     {
-        ArgumentNullException.ThrowIfNull(claim);
         if (claim.Status != WebhookClaimStatus.Claimed)
         {
             throw new ArgumentException($"Only a Claimed claim can be completed or released; this one is {claim.Status}.", nameof(claim));

@@ -3,7 +3,11 @@ using System;
 namespace LoanWebhooks.Sdk.Idempotency;
 
 /// <summary>The result of <see cref="IWebhookIdempotencyStore.ClaimAsync"/>: the status and, when claimed, the lease to hand back.</summary>
-public sealed class WebhookIdempotencyClaim
+/// <remarks>
+/// A value type, so a store that answers synchronously costs the dispatcher no allocation.
+/// <c>default(WebhookIdempotencyClaim)</c> is not a claim (its status is not a defined value).
+/// </remarks>
+public readonly struct WebhookIdempotencyClaim
 {
     /// <summary>Creates a claim result (for store implementations).</summary>
     /// <param name="key">The claimed key.</param>
@@ -12,11 +16,10 @@ public sealed class WebhookIdempotencyClaim
     /// An opaque token that identifies this claim when <paramref name="status"/> is <see cref="WebhookClaimStatus.Claimed"/>,
     /// so that completing or releasing an expired lease cannot touch a newer claimant's; otherwise <see langword="null"/>.
     /// </param>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A claimed result has no lease id, or an unclaimed result has one.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is default, a claimed result has no lease id, or an unclaimed result has one.</exception>
     public WebhookIdempotencyClaim(WebhookIdempotencyKey key, WebhookClaimStatus status, string? leaseId)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        WebhookIdempotencyKey.ThrowIfDefault(key);
         if (!Enum.IsDefined(status))
         {
             throw new ArgumentException($"'{status}' is not a defined claim status.", nameof(status));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using LoanWebhooks.Sdk.Events;
 
@@ -10,10 +11,16 @@ namespace LoanWebhooks.Sdk.Idempotency;
 /// beyond the id and event type.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A provider id is scoped by event type because providers' own documentation reuses one id across event types
 /// (Spinwheel's samples do); a redelivery always repeats both.
+/// </para>
+/// <para>
+/// A value type, so that deriving the key costs the dispatcher no allocation; equal keys are equal values.
+/// <c>default(WebhookIdempotencyKey)</c> is not a key (its <see cref="Value"/> is null): stores may refuse it.
+/// </para>
 /// </remarks>
-public sealed record WebhookIdempotencyKey
+public readonly record struct WebhookIdempotencyKey
 {
     /// <summary>Creates a key.</summary>
     /// <param name="provider">The provider that sent the delivery.</param>
@@ -61,6 +68,21 @@ public sealed record WebhookIdempotencyKey
 
     /// <summary>The event type a provider id is scoped by, or null.</summary>
     public string? EventType { get; }
+
+    /// <summary>True for <c>default(WebhookIdempotencyKey)</c>, which identifies nothing.</summary>
+    public bool IsDefault => Value is null;
+
+    /// <summary>Throws when <paramref name="key"/> is <c>default</c> (for store implementations, like <see cref="ArgumentNullException.ThrowIfNull(object?, string?)"/> for a reference).</summary>
+    /// <param name="key">The key to check.</param>
+    /// <param name="paramName">The parameter's name; filled in by the compiler.</param>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is <c>default</c>.</exception>
+    public static void ThrowIfDefault(WebhookIdempotencyKey key, [CallerArgumentExpression(nameof(key))] string? paramName = null)
+    {
+        if (key.IsDefault)
+        {
+            throw new ArgumentException("The key is default(WebhookIdempotencyKey), which identifies nothing.", paramName);
+        }
+    }
 
     /// <summary>
     /// The key for a parsed event: its provider id when it has one, otherwise the hash of

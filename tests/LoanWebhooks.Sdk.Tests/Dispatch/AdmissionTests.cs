@@ -88,7 +88,7 @@ public sealed class AdmissionTests
         var result = await host.Dispatcher.ProcessAsync(rejected);
 
         Assert.False(rejected.IsAdmitted);
-        Assert.Same(rejected.Result, result);
+        Assert.Equal(rejected.Result, result);
         Assert.Equal(401, result.StatusCode);
     }
 }

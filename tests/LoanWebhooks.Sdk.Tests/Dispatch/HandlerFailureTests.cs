@@ -70,7 +70,7 @@ public sealed class HandlerFailureTests
         await cancel.CancelAsync();
         var result = await running;
         var store = host.Services.GetRequiredService<IWebhookIdempotencyStore>();
-        var claim = await store.ClaimAsync(result.IdempotencyKey!);
+        var claim = await store.ClaimAsync(result.IdempotencyKey!.Value);
 
         Assert.Equal(WebhookDispatchOutcome.Failed, result.Outcome);
         Assert.IsAssignableFrom<OperationCanceledException>(result.Exception);

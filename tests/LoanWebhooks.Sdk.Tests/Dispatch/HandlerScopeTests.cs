@@ -78,6 +78,31 @@ public sealed class HandlerScopeTests
     }
 
     [Fact]
+    public async Task A_context_kept_from_an_earlier_delivery_cannot_reach_a_later_deliverys_scope()
+    {
+        // The scope holder is reused by the next delivery; the kept context must still refuse it.
+        await using var host = new DispatchTestHost(b => b.AddHandler<ScopeReadingHandler>(), s => s.AddSingleton<ScopeReadingHandler>());
+        var observations = host.Services.GetRequiredService<ScopeObservations>();
+        await host.DispatchAsync(LoanPaidOff);
+        WebhookHandlerContext kept = Assert.Single(observations.Seen).Context;
+        observations.DuringNextDelivery = () => Assert.Throws<ObjectDisposedException>(() => kept.Services);
+
+        await host.Dispatcher.DispatchAsync(AnotherLoanPaidOff());
+
+        Assert.Equal(2, observations.Seen.Count);
+        Assert.IsType<ObjectDisposedException>(observations.DuringNextDeliveryOutcome);
+        Assert.NotEqual(observations.Seen[0].FirstRead, observations.Seen[1].FirstRead);
+    }
+
+    [Fact]
+    public void A_default_context_belongs_to_no_delivery()
+    {
+        WebhookHandlerContext none = default;
+
+        Assert.Throws<InvalidOperationException>(() => none.Services);
+    }
+
+    [Fact]
     public async Task A_scope_whose_disposal_throws_after_a_handler_failure_does_not_hide_the_handler_failure()
     {
         await using var host = new DispatchTestHost(
@@ -144,6 +169,11 @@ public sealed class ScopeObservations
 
     public (ManualTimeProvider Time, TimeSpan By)? AdvanceBeforeReading { get; set; }
 
+    /// <summary>Run once, inside the next delivery's handler; what it threw lands in <see cref="DuringNextDeliveryOutcome"/>.</summary>
+    public Func<Exception>? DuringNextDelivery { get; set; }
+
+    public Exception? DuringNextDeliveryOutcome { get; set; }
+
     public IReadOnlyList<Observation> Seen
     {
         get
@@ -174,6 +204,12 @@ public sealed class ScopeReadingHandler(ScopeObservations observations) : IWebho
         if (observations.AdvanceBeforeReading is { } advance)
         {
             advance.Time.Advance(advance.By);
+        }
+
+        if (observations.DuringNextDelivery is { } during)
+        {
+            observations.DuringNextDelivery = null;
+            observations.DuringNextDeliveryOutcome = during();
         }
 
         observations.Add(new ScopeObservations.Observation(

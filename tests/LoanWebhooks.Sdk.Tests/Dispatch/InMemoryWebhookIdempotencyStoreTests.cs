@@ -161,6 +161,17 @@ public sealed class InMemoryWebhookIdempotencyStoreTests
     }
 
     [Fact]
+    public async Task The_default_key_and_the_default_claim_are_refused()
+    {
+        var store = Store();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ClaimAsync(default).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CompleteAsync(default).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ReleaseAsync(default).AsTask());
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public async Task Only_a_claimed_claim_can_be_completed_or_released()
     {
         var store = Store();

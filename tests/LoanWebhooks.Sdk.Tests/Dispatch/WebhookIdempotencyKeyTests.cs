@@ -67,4 +67,16 @@ public sealed class WebhookIdempotencyKeyTests
         Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey((WebhookProvider)99, "x", WebhookIdempotencyKeySource.ProviderId));
         Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(WebhookProvider.Payitoff, "x", (WebhookIdempotencyKeySource)0));
     }
+
+    [Fact]
+    public void The_default_key_identifies_nothing_and_is_refused_where_a_key_is_needed()
+    {
+        WebhookIdempotencyKey none = default;
+
+        Assert.True(none.IsDefault);
+        Assert.False(WebhookIdempotencyKey.FromBody(WebhookProvider.Payitoff, "{}"u8).IsDefault);
+        var e = Assert.Throws<ArgumentException>(() => WebhookIdempotencyKey.ThrowIfDefault(none));
+        Assert.Equal("none", e.ParamName);
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(none, WebhookClaimStatus.AlreadyCompleted, leaseId: null));
+    }
 }
