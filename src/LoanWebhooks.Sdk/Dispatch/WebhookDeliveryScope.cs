@@ -10,16 +10,22 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// have finished, then the holder is reused for another delivery. The generation tells a context of an ended delivery
 /// (a handler may keep one) from the current one, so such a context can never reach another delivery's scope.
 /// </summary>
+/// <remarks>
+/// Ending is the hot path (every delivery) and takes no lock: one interlocked increment, then a read of the scope.
+/// Getting the scope is rare and locked, and a reader that installs a scope re-reads the generation after doing so;
+/// with full fences on both sides, either the ending sees the new scope and disposes it, or the reader sees the new
+/// generation and takes its scope back. Either way no later delivery can adopt it.
+/// </remarks>
 internal sealed class WebhookDeliveryScope
 {
-    private readonly IServiceScopeFactory _scopes;
-
-    // Guards the generation and the scope together: a late reader must not install a scope into the next delivery.
     private readonly object _gate = new();
     private long _generation;
     private IServiceScope? _scope;
 
-    public WebhookDeliveryScope(IServiceScopeFactory scopes) => _scopes = scopes;
+    public WebhookDeliveryScope(IServiceScopeFactory scopes) => Scopes = scopes;
+
+    /// <summary>The container this holder creates scopes in.</summary>
+    public IServiceScopeFactory Scopes { get; }
 
     /// <summary>The current delivery's generation, to put in its context (read by the delivery that rented the holder, which alone ends it).</summary>
     public long Generation => Volatile.Read(ref _generation);
@@ -30,26 +36,38 @@ internal sealed class WebhookDeliveryScope
     {
         lock (_gate)
         {
-            if (generation != _generation)
+            if (generation != Interlocked.Read(ref _generation))
             {
-                throw new ObjectDisposedException(nameof(WebhookHandlerContext), "The delivery's DI scope ended when its handlers finished.");
+                throw Ended();
             }
 
-            return (_scope ??= _scopes.CreateScope()).ServiceProvider;
+            if (Volatile.Read(ref _scope) is { } existing)
+            {
+                return existing.ServiceProvider;
+            }
+
+            IServiceScope created = Scopes.CreateScope();
+            Interlocked.Exchange(ref _scope, created);
+            if (generation != Interlocked.Read(ref _generation))
+            {
+                // The delivery ended meanwhile without seeing this scope: take it back unless the ending did.
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _scope, null, created), created))
+                {
+                    created.Dispose();
+                }
+
+                throw Ended();
+            }
+
+            return created.ServiceProvider;
         }
     }
 
     /// <summary>Ends the current delivery: its contexts refuse <see cref="WebhookHandlerContext.Services"/> from now on, and its scope, if any, is disposed.</summary>
     public ValueTask EndAsync()
     {
-        IServiceScope? scope;
-        lock (_gate)
-        {
-            _generation++;
-            scope = _scope;
-            _scope = null;
-        }
-
+        Interlocked.Increment(ref _generation);
+        IServiceScope? scope = Volatile.Read(ref _scope) is null ? null : Interlocked.Exchange(ref _scope, null);
         if (scope is IAsyncDisposable asyncDisposable)
         {
             return asyncDisposable.DisposeAsync();
@@ -58,4 +76,7 @@ internal sealed class WebhookDeliveryScope
         scope?.Dispose();
         return default;
     }
+
+    private static ObjectDisposedException Ended() =>
+        new(nameof(WebhookHandlerContext), "The delivery's DI scope ended when its handlers finished.");
 }

@@ -1,43 +1,33 @@
 using System;
-using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>
-/// Keeps ended <see cref="WebhookDeliveryScope"/>s for the next deliveries, so dispatching allocates none in the steady
-/// state. Bounded: under more concurrent deliveries than slots, the extra holders are simply dropped.
+/// Keeps an ended <see cref="WebhookDeliveryScope"/> per thread for the next delivery on that thread, so dispatching
+/// allocates none in the steady state, without the interlocked operations a shared pool would cost on every delivery.
 /// </summary>
 internal sealed class WebhookDeliveryScopePool
 {
+    [ThreadStatic]
+    private static WebhookDeliveryScope? t_spare;
+
     private readonly IServiceScopeFactory _scopes;
-    private readonly WebhookDeliveryScope?[] _slots = new WebhookDeliveryScope?[Math.Max(4, Environment.ProcessorCount * 2)];
 
     public WebhookDeliveryScopePool(IServiceScopeFactory scopes) => _scopes = scopes;
 
     public WebhookDeliveryScope Rent()
     {
-        for (int i = 0; i < _slots.Length; i++)
+        WebhookDeliveryScope? spare = t_spare;
+        if (spare is not null && ReferenceEquals(spare.Scopes, _scopes))
         {
-            WebhookDeliveryScope? item = Volatile.Read(ref _slots[i]);
-            if (item is not null && ReferenceEquals(Interlocked.CompareExchange(ref _slots[i], null, item), item))
-            {
-                return item;
-            }
+            t_spare = null;
+            return spare;
         }
 
         return new WebhookDeliveryScope(_scopes);
     }
 
     /// <summary>Takes back a holder whose delivery has ended.</summary>
-    public void Return(WebhookDeliveryScope scope)
-    {
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            if (Volatile.Read(ref _slots[i]) is null && Interlocked.CompareExchange(ref _slots[i], scope, null) is null)
-            {
-                return;
-            }
-        }
-    }
+    public static void Return(WebhookDeliveryScope scope) => t_spare = scope;
 }
