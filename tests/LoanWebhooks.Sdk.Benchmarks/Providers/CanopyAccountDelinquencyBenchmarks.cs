@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LoanWebhooks.Sdk.Benchmarks.Baseline;
@@ -28,5 +29,5 @@ public class CanopyAccountDelinquencyBenchmarks : ProviderBenchmarks<CanopyEvent
     protected override Delivery Deliver(byte[] body) =>
         new(CanopyWebhookSigner.Sign(body, Secrets.Canopy), WebhookHeaders.Empty, null, new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Secrets.Canopy } }));
 
-    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddCanopy(options => options.Verifier = verifier);
+    protected override void AddProvider(LoanWebhooksBuilder builder, Action<WebhookProviderOptions> configure) => builder.AddCanopy(configure);
 }

@@ -35,5 +35,5 @@ public class PayitoffLoanPaidOffBenchmarks : ProviderBenchmarks<PayitoffEvent, P
         return new Delivery(body, headers, null, new BasicAuthenticationVerifier(options));
     }
 
-    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddPayitoff(options => options.Verifier = verifier);
+    protected override void AddProvider(LoanWebhooksBuilder builder, Action<WebhookProviderOptions> configure) => builder.AddPayitoff(configure);
 }

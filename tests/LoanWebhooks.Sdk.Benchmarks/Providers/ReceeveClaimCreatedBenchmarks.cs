@@ -28,5 +28,5 @@ public class ReceeveClaimCreatedBenchmarks : ProviderBenchmarks<ReceeveEvent, Re
     protected override Delivery Deliver(byte[] body) =>
         new(ReceeveWebhookSigner.Sign(body, Secrets.Receeve, timestamp: DateTimeOffset.UtcNow), WebhookHeaders.Empty, null, new ReceeveSignatureVerifier(new ReceeveSignatureOptions { Secrets = { Secrets.Receeve } }));
 
-    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddReceeve(options => options.Verifier = verifier);
+    protected override void AddProvider(LoanWebhooksBuilder builder, Action<WebhookProviderOptions> configure) => builder.AddReceeve(configure);
 }

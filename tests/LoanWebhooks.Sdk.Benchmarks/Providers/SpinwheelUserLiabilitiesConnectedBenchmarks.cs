@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -32,5 +33,5 @@ public class SpinwheelUserLiabilitiesConnectedBenchmarks : ProviderBenchmarks<Sp
         return new Delivery(body, headers, production, new SpinwheelAuthenticityVerifier(options));
     }
 
-    protected override void AddProvider(LoanWebhooksBuilder builder, IWebhookVerifier verifier) => builder.AddSpinwheel(options => options.Verifier = verifier);
+    protected override void AddProvider(LoanWebhooksBuilder builder, Action<WebhookProviderOptions> configure) => builder.AddSpinwheel(configure);
 }
