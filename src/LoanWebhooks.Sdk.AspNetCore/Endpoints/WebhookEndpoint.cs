@@ -44,7 +44,8 @@ internal static class WebhookEndpoint
             return;
         }
 
-        var delivery = new WebhookDelivery(
+        // The array was read for this request alone, so the event may keep it instead of a copy.
+        var delivery = WebhookDelivery.FromOwnedBody(
             provider,
             body,
             WebhookHeaders.Create(context.Request.Headers),

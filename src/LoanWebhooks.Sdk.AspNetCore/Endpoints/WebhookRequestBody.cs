@@ -12,7 +12,7 @@ internal static class WebhookRequestBody
 {
     private const int InitialBufferBytes = 16 * 1024;
 
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    /// <summary>The body in an array of its own (the event keeps it), or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async ValueTask<byte[]?> ReadAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
     {
         // Declared too large: answer without reading a byte of it.

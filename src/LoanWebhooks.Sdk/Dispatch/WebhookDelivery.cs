@@ -46,6 +46,25 @@ public sealed class WebhookDelivery
         ExpectedEventType = expectedEventType;
     }
 
+    /// <summary>
+    /// A delivery whose freshly read body array the parsed event keeps as its <see cref="WebhookEvent.RawJson"/>
+    /// instead of a copy, saving a copy of every body. The caller must never change or reuse the array, so it must not
+    /// come from a pool; the ASP.NET Core endpoint uses this for the array it reads each request into.
+    /// </summary>
+    /// <param name="provider">The provider the endpoint belongs to (from the route, never from the body).</param>
+    /// <param name="body">The raw body, unmodified, handed over.</param>
+    /// <param name="headers">The request headers.</param>
+    /// <param name="remoteIpAddress">The address of the peer (after any trusted proxy), or <see langword="null"/> when unknown.</param>
+    /// <param name="expectedEventType">As for the constructor.</param>
+    /// <returns>The delivery.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> or <paramref name="headers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="provider"/> is not defined, or <paramref name="expectedEventType"/> is empty.</exception>
+    public static WebhookDelivery FromOwnedBody(WebhookProvider provider, byte[] body, WebhookHeaders headers, IPAddress? remoteIpAddress = null, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new WebhookDelivery(provider, body, headers, remoteIpAddress, expectedEventType) { OwnedBody = body };
+    }
+
     /// <summary>The provider the endpoint belongs to.</summary>
     public WebhookProvider Provider { get; }
 
@@ -60,6 +79,9 @@ public sealed class WebhookDelivery
 
     /// <summary>The event type the endpoint was subscribed to, if the URL says so.</summary>
     public string? ExpectedEventType { get; }
+
+    /// <summary>The body array, when it was handed over with <see cref="FromOwnedBody"/>.</summary>
+    internal byte[]? OwnedBody { get; private init; }
 
     /// <summary>Prints the provider and body size only: headers carry credentials and the body personal data.</summary>
     /// <returns>A short description.</returns>

@@ -221,7 +221,10 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             }
         }
 
-        if (!settings.Parser.TryParse(delivery.Body.Span, out webhookEvent, out var parseError, delivery.ExpectedEventType))
+        // A body read for this delivery alone is kept by the event instead of copied.
+        if (!(delivery.OwnedBody is { } owned
+                ? settings.Parser.TryParseOwned(owned, out webhookEvent, out var parseError, delivery.ExpectedEventType)
+                : settings.Parser.TryParse(delivery.Body.Span, out webhookEvent, out parseError, delivery.ExpectedEventType)))
         {
             rejected = Unparseable(provider, parseError, start);
             return false;

@@ -28,4 +28,17 @@ public interface IWebhookParser
     /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
     /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
     bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null);
+
+    /// <summary>
+    /// Parses a body the caller hands over instead of copying it (the event's <c>RawJson</c> is the array itself);
+    /// never throws for bad input. The caller must not change or reuse the array afterwards.
+    /// </summary>
+    /// <param name="body">The raw request body (UTF-8 JSON), owned by the event when parsing succeeds.</param>
+    /// <param name="webhookEvent">The event, when parsing succeeded.</param>
+    /// <param name="failure">Why parsing failed, otherwise.</param>
+    /// <param name="expectedEventType">See <see cref="Parse"/>.</param>
+    /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
+    /// <remarks>Implementations that cannot keep the array fall back to <see cref="TryParse"/>, which copies it.</remarks>
+    bool TryParseOwned(byte[] body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null) =>
+        TryParse(body, out webhookEvent, out failure, expectedEventType);
 }

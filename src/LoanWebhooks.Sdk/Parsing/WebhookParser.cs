@@ -134,7 +134,42 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return webhookEvent is not null;
     }
 
+    /// <summary>
+    /// Parses a body the caller hands over instead of copying it: the event's <see cref="WebhookEvent.RawJson"/> is
+    /// <paramref name="body"/> itself. For a freshly read array (as the ASP.NET Core endpoint reads one); the caller
+    /// must not change or reuse the array afterwards, so never pass a pooled or shared buffer.
+    /// </summary>
+    /// <param name="body">The raw request body (UTF-8 JSON), now owned by the event.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <returns>A typed event, or the provider's unknown event for an unknown type.</returns>
+    /// <exception cref="WebhookParseException">The body cannot be parsed; <see cref="WebhookParseException.Error"/> says why.</exception>
+    public TEvent ParseOwned(byte[] body, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return ParseCore(body, expectedEventType, body, out var error) ?? throw new WebhookParseException(error!);
+    }
+
+    /// <summary>Parses a body the caller hands over (see <see cref="ParseOwned"/>); never throws for bad input.</summary>
+    /// <param name="body">The raw request body (UTF-8 JSON), owned by the event when parsing succeeds.</param>
+    /// <param name="webhookEvent">The event, when parsing succeeded.</param>
+    /// <param name="failure">Why parsing failed, otherwise.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
+    public bool TryParseOwned(byte[] body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        webhookEvent = ParseCore(body, expectedEventType, body, out failure);
+        return webhookEvent is not null;
+    }
+
     WebhookEvent IWebhookParser.Parse(ReadOnlySpan<byte> body, string? expectedEventType) => Parse(body, expectedEventType);
+
+    bool IWebhookParser.TryParseOwned(byte[] body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
+    {
+        bool parsed = TryParseOwned(body, out TEvent? typed, out failure, expectedEventType);
+        webhookEvent = typed;
+        return parsed;
+    }
 
     bool IWebhookParser.TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
     {
