@@ -317,7 +317,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             for (; handlersRun < routes.Length; handlersRun++)
             {
                 WebhookRoute route = routes[handlersRun];
-                ValueTask running = route.Invoker.InvokeAsync(route.Resolve(_root, context), webhookEvent, context, cancellationToken);
+                ValueTask running = route.Invoker.InvokeAsync(route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken);
                 if (!running.IsCompletedSuccessfully)
                 {
                     return ContinueHandlersAsync(running, routes, handlersRun, scope, context, claim, start, cancellationToken);
@@ -368,7 +368,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
                 for (handlersRun++; handlersRun < routes.Length; handlersRun++)
                 {
                     WebhookRoute route = routes[handlersRun];
-                    await route.Invoker.InvokeAsync(route.Resolve(_root, context), webhookEvent, context, cancellationToken).ConfigureAwait(false);
+                    await route.Invoker.InvokeAsync(route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken).ConfigureAwait(false);
                 }
 
                 await scope.EndAsync().ConfigureAwait(false);

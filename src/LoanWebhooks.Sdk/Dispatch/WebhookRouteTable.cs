@@ -17,11 +17,13 @@ internal sealed class WebhookRouteTable
     /// <param name="isSingleton">Whether a handler class is registered as a singleton.</param>
     public WebhookRouteTable(IReadOnlyList<WebhookHandlerRegistration> handlers, Func<Type, bool> isSingleton)
     {
+        // One source per handler class: its lifetime is looked up once, and a singleton resolved once for all its routes.
+        var sources = handlers.Select(handler => new WebhookHandlerSource(handler.HandlerType, isSingleton(handler.HandlerType))).ToArray();
         _routes = new WebhookRoute[WebhookEventTypes.Providers.Max(p => (int)p) + 1][][];
         foreach (WebhookProvider provider in WebhookEventTypes.Providers)
         {
             IReadOnlyList<Type> eventTypes = WebhookEventTypes.Of(provider);
-            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers, isSingleton)).ToArray();
+            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers, sources)).ToArray();
         }
     }
 
@@ -38,13 +40,13 @@ internal sealed class WebhookRouteTable
     }
 
     /// <summary>Handler classes in registration order; within one class, the broadest interface first.</summary>
-    private static WebhookRoute[] RoutesFor(Type eventType, IReadOnlyList<WebhookHandlerRegistration> handlers, Func<Type, bool> isSingleton) =>
+    private static WebhookRoute[] RoutesFor(Type eventType, IReadOnlyList<WebhookHandlerRegistration> handlers, WebhookHandlerSource[] sources) =>
         handlers
-            .SelectMany(handler => handler.Invokers
+            .SelectMany((handler, index) => handler.Invokers
                 .Where(invoker => invoker.EventType.IsAssignableFrom(eventType))
                 .OrderByDescending(invoker => Breadth(invoker.EventType))
                 .ThenBy(invoker => invoker.EventType.FullName, StringComparer.Ordinal)
-                .Select(invoker => new WebhookRoute(handler.HandlerType, invoker, isSingleton(handler.HandlerType))))
+                .Select(invoker => new WebhookRoute(sources[index], invoker)))
             .ToArray();
 
     /// <summary>How many event types of all providers a handled type covers.</summary>
