@@ -110,7 +110,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <exception cref="RedisException">Redis could not be reached or refused the command.</exception>
     public async ValueTask CompleteAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        EnsureClaimed(claim);
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
         await _database.ScriptEvaluateAsync(
@@ -123,7 +123,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <exception cref="RedisException">Redis could not be reached or refused the command.</exception>
     public async ValueTask ReleaseAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        EnsureClaimed(claim);
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
         await _database.ScriptEvaluateAsync(
@@ -157,14 +157,6 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         string hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         string source = key.Source == WebhookIdempotencyKeySource.ProviderId ? ":id:" : ":body:";
         return new RedisKey(string.Concat(_keyPrefix, key.Provider.ToString().ToLowerInvariant(), source, hash));
-    }
-
-    private static void EnsureClaimed(WebhookIdempotencyClaim claim)
-    {
-        if (claim.Status != WebhookClaimStatus.Claimed)
-        {
-            throw new ArgumentException($"Only a Claimed claim can be completed or released; this one is {claim.Status}.", nameof(claim));
-        }
     }
 
     private static RedisValue Milliseconds(TimeSpan duration) => (long)Math.Ceiling(duration.TotalMilliseconds);

@@ -84,7 +84,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <inheritdoc/>
     public ValueTask CompleteAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        EnsureClaimed(claim);
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
         lock (_gate)
@@ -115,7 +115,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <inheritdoc/>
     public ValueTask ReleaseAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        EnsureClaimed(claim);
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
         lock (_gate)
@@ -127,14 +127,6 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static void EnsureClaimed(WebhookIdempotencyClaim claim)
-    {
-        if (claim.Status != WebhookClaimStatus.Claimed)
-        {
-            throw new ArgumentException($"Only a Claimed claim can be completed or released; this one is {claim.Status}.", nameof(claim));
-        }
     }
 
     // Entries are ordered by last update, not by expiry, so this stops at the first live one; the rest go when evicted.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LoanWebhooks.Sdk.Idempotency;
 
@@ -47,6 +48,21 @@ public readonly struct WebhookIdempotencyClaim
 
     /// <inheritdoc/>
     public override string ToString() => $"{Status} {Key}";
+
+    /// <summary>
+    /// Throws unless <paramref name="claim"/> was granted (<see cref="WebhookClaimStatus.Claimed"/>): only such a claim
+    /// can be completed or released (for store implementations, like <see cref="WebhookIdempotencyKey.ThrowIfDefault"/>).
+    /// </summary>
+    /// <param name="claim">The claim to check.</param>
+    /// <param name="paramName">The parameter's name; filled in by the compiler.</param>
+    /// <exception cref="ArgumentException">The claim's status is not <see cref="WebhookClaimStatus.Claimed"/> (including a default claim).</exception>
+    public static void ThrowIfNotClaimed(WebhookIdempotencyClaim claim, [CallerArgumentExpression(nameof(claim))] string? paramName = null)
+    {
+        if (claim.Status != WebhookClaimStatus.Claimed)
+        {
+            throw new ArgumentException($"Only a Claimed claim can be completed or released; this one is {claim.Status}.", paramName);
+        }
+    }
 
     private static ArgumentException UndefinedStatus(WebhookClaimStatus status) =>
         new($"'{status}' is not a defined claim status.", nameof(status));
