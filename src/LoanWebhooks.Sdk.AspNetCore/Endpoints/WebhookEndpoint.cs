@@ -40,7 +40,7 @@ internal static class WebhookEndpoint
         byte[]? body = await WebhookRequestBody.ReadAsync(context, settings.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await Respond(context, StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+            await Respond(context, settings.Responses.BodyTooLarge).ConfigureAwait(false);
             return;
         }
 
@@ -56,7 +56,7 @@ internal static class WebhookEndpoint
         CancellationToken stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         if (context.RequestServices.GetService<WebhookBackgroundQueue>() is { } queue)
         {
-            await AdmitAndQueueAsync(context, dispatcher, queue, delivery).ConfigureAwait(false);
+            await AdmitAndQueueAsync(context, dispatcher, queue, delivery, settings.Responses.RetryLater).ConfigureAwait(false);
             return;
         }
 
@@ -74,7 +74,7 @@ internal static class WebhookEndpoint
             && Enum.IsDefined(provider);
     }
 
-    private static async Task AdmitAndQueueAsync(HttpContext context, IWebhookDispatcher dispatcher, WebhookBackgroundQueue queue, WebhookDelivery delivery)
+    private static async Task AdmitAndQueueAsync(HttpContext context, IWebhookDispatcher dispatcher, WebhookBackgroundQueue queue, WebhookDelivery delivery, int retryLater)
     {
         WebhookAdmission admission = await dispatcher.AdmitAsync(delivery, context.RequestAborted).ConfigureAwait(false);
         if (!admission.IsAdmitted)
@@ -97,8 +97,8 @@ internal static class WebhookEndpoint
             }
         }
 
-        // 503 makes the provider redeliver to an instance that is not shutting down.
-        await Respond(context, queued ? admission.Result.StatusCode : StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+        // A retryable status makes the provider redeliver to an instance that is not shutting down.
+        await Respond(context, queued ? admission.Result.StatusCode : retryLater).ConfigureAwait(false);
     }
 
     private static Task Respond(HttpContext context, WebhookDispatchResult result) =>

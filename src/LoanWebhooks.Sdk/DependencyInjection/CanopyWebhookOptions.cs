@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
 
@@ -24,6 +25,13 @@ public sealed class CanopyWebhookOptions : WebhookProviderOptions
         Signature.Secrets.Add(secret);
         return this;
     }
+
+    /// <summary>
+    /// Canopy counts only 200 and 202 as delivered, retries only 429 and 5xx (for about 24 hours), sends every other
+    /// status straight to its dead-letter queue and pauses the subscription after a single 401.
+    /// </summary>
+    private protected override WebhookResponseStatuses CreateDefaultResponses() =>
+        new() { AnySuccessStatus = false, RetriesOnlyTooManyRequestsAndServerErrors = true };
 
     private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {

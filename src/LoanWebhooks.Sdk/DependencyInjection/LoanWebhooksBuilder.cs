@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Idempotency;
+using LoanWebhooks.Sdk.Quarantine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -76,6 +77,48 @@ public sealed class LoanWebhooksBuilder
         where THandler : class, IWebhookHandler<TEvent>
         where TEvent : class =>
         AddHandler<THandler>(new WebhookHandlerInvoker[] { WebhookHandlerInvoker<TEvent>.Instance });
+
+    /// <summary>
+    /// Registers a handler for verified deliveries that do not fit their schema (see <see cref="IWebhookSchemaDriftHandler"/>);
+    /// resolved from a DI scope per such delivery (scoped unless you registered it yourself). Handlers run in the order
+    /// they were added.
+    /// </summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder AddSchemaDriftHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class, IWebhookSchemaDriftHandler
+    {
+        Services.TryAddScoped<THandler>();
+        if (!_registry.DriftHandlers.Contains(typeof(THandler)))
+        {
+            _registry.DriftHandlers.Add(typeof(THandler));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the in-memory quarantine, e.g. with a durable one (<c>UseRedisQuarantineStore</c>), so that drifted
+    /// deliveries are answered with success once stored.
+    /// </summary>
+    /// <typeparam name="TStore">The store, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder UseQuarantineStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IWebhookQuarantineStore
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IWebhookQuarantineStore, TStore>());
+        return this;
+    }
+
+    /// <summary>Configures the default in-memory quarantine.</summary>
+    /// <param name="configure">Sets its limits.</param>
+    /// <returns>This builder.</returns>
+    public LoanWebhooksBuilder ConfigureInMemoryQuarantineStore(Action<InMemoryWebhookQuarantineStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
 
     /// <summary>Replaces the in-memory idempotency store, e.g. with a shared one when several instances receive webhooks.</summary>
     /// <typeparam name="TStore">The store, registered as a singleton.</typeparam>

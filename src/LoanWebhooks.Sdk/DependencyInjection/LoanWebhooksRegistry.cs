@@ -20,6 +20,9 @@ internal sealed class LoanWebhooksRegistry
 
     public IReadOnlyList<WebhookHandlerRegistration> Handlers => _handlers;
 
+    /// <summary>Schema-drift handler classes, in the order they were added.</summary>
+    public List<Type> DriftHandlers { get; } = new();
+
     /// <summary>
     /// Whether the handler class's effective registration (the last one, as the container resolves it) is a singleton.
     /// Read when the dispatcher is built, so registrations made after <c>AddLoanWebhooks</c> count too.

@@ -4,6 +4,7 @@ using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Quarantine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,7 +49,13 @@ public static class LoanWebhooksServiceCollectionExtensions
             services.TryAddSingleton<IWebhookIdempotencyStore>(sp => new InMemoryWebhookIdempotencyStore(
                 sp.GetRequiredService<IOptions<InMemoryWebhookIdempotencyStoreOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<IWebhookQuarantineStore>(sp => new InMemoryWebhookQuarantineStore(
+                sp.GetRequiredService<IOptions<InMemoryWebhookQuarantineStoreOptions>>().Value));
             services.TryAddSingleton<IWebhookDispatcher>(sp => CreateDispatcher(sp, registry));
+            services.TryAddSingleton<IWebhookQuarantine>(sp => new WebhookQuarantine(
+                sp.GetRequiredService<IWebhookDispatcher>() as WebhookDispatcher ?? throw new InvalidOperationException(
+                    "IWebhookQuarantine replays through the SDK's own dispatcher, but IWebhookDispatcher was replaced."),
+                sp.GetRequiredService<IWebhookQuarantineStore>()));
         }
 
         configure(new LoanWebhooksBuilder(services, registry));
@@ -67,7 +74,14 @@ public static class LoanWebhooksServiceCollectionExtensions
         {
             // Reading Value runs the validator, which throws OptionsValidationException with its message.
             WebhookProviderOptions options = entry.Value(services);
-            return new WebhookProviderSettings(entry.Key, options.BuildVerifier(time), WebhookParsers.Create(entry.Key, options.Parsing), options.Parsing.MaxBodyBytes);
+            return new WebhookProviderSettings(
+                entry.Key,
+                options.BuildVerifier(time),
+                WebhookParsers.Create(entry.Key, options.Parsing),
+                options.Parsing.MaxBodyBytes,
+                options.Responses,
+                options.SchemaDrift,
+                options.DeduplicatesIdenticalBodies);
         }).ToList();
 
         ILoggerFactory loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
@@ -75,6 +89,8 @@ public static class LoanWebhooksServiceCollectionExtensions
             providers,
             new WebhookRouteTable(registry.Handlers, registry.IsSingleton),
             services.GetRequiredService<IWebhookIdempotencyStore>(),
+            services.GetRequiredService<IWebhookQuarantineStore>(),
+            registry.DriftHandlers,
             services,
             services.GetRequiredService<IServiceScopeFactory>(),
             time,

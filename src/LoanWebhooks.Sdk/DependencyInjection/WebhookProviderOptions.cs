@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
@@ -21,6 +22,7 @@ public abstract class WebhookProviderOptions
 
     private protected WebhookProviderOptions()
     {
+        Responses = CreateDefaultResponses();
     }
 
     /// <summary>A verifier of your own, checked in addition to the typed settings (e.g. an IP allowlist, or a verifier for a new scheme).</summary>
@@ -28,6 +30,22 @@ public abstract class WebhookProviderOptions
 
     /// <summary>Body size and nesting limits. A body over <see cref="WebhookParserOptions.MaxBodyBytes"/> is answered with 413 before it is verified.</summary>
     public WebhookParserOptions Parsing { get; } = new();
+
+    /// <summary>
+    /// The HTTP status answered for each outcome. The defaults make this provider retry what should come again and
+    /// never drop a delivery that is not processed or durably kept (see the README's delivery table for the provider).
+    /// </summary>
+    public WebhookResponseStatuses Responses { get; }
+
+    /// <summary>
+    /// What to answer for a verified delivery that does not fit its schema (default
+    /// <see cref="WebhookSchemaDriftPolicy.Quarantine"/>). Under every policy the delivery is kept in the quarantine
+    /// and handed to the schema-drift handlers.
+    /// </summary>
+    public WebhookSchemaDriftPolicy SchemaDrift { get; set; } = WebhookSchemaDriftPolicy.Quarantine;
+
+    /// <summary>Whether deliveries without a provider id are deduplicated on a hash of their body (only Payitoff sends no id).</summary>
+    internal virtual bool DeduplicatesIdenticalBodies => false;
 
     /// <summary>The provider these options configure.</summary>
     internal abstract WebhookProvider Provider { get; }
@@ -43,6 +61,9 @@ public abstract class WebhookProviderOptions
     /// the Production environment. Not bindable from configuration on purpose.
     /// </summary>
     public void AllowUnverifiedRequestsForDevelopmentOnly() => AllowsUnverifiedRequests = true;
+
+    /// <summary>This provider's default statuses: what its public documentation says it retries and counts as delivered.</summary>
+    private protected virtual WebhookResponseStatuses CreateDefaultResponses() => new();
 
     /// <summary>Adds a verifier for each typed setting that is configured.</summary>
     private protected abstract void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider);

@@ -1,4 +1,5 @@
 using System;
+using LoanWebhooks.Sdk.Dispatch;
 using Microsoft.Extensions.Options;
 
 namespace LoanWebhooks.Sdk.DependencyInjection;
@@ -29,6 +30,16 @@ internal sealed class WebhookProviderOptionsValidator<TOptions> : IValidateOptio
         {
             // Verifier constructors never put a secret into their messages.
             return ValidateOptionsResult.Fail($"LoanWebhooks: the {options.Provider} verification settings are invalid: {e.Message}");
+        }
+
+        if (!Enum.IsDefined(options.SchemaDrift))
+        {
+            return ValidateOptionsResult.Fail($"LoanWebhooks: {options.Provider} SchemaDrift is {(int)options.SchemaDrift}, which is not a WebhookSchemaDriftPolicy.");
+        }
+
+        if (options.Responses.FindProblem(options.Provider) is { } problem)
+        {
+            return ValidateOptionsResult.Fail($"LoanWebhooks: {options.Provider} {problem}");
         }
 
         return ValidateOptionsResult.Success;

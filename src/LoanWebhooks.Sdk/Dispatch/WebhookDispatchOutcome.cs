@@ -10,14 +10,21 @@ public enum WebhookDispatchOutcome
     Duplicate = 2,
 
     /// <summary>
-    /// A redelivery of a delivery that is being processed right now; no handler ran. Answered with a non-success
-    /// status so the provider tries again later, in case the first attempt fails.
+    /// A redelivery of a delivery that is being processed right now; no handler ran. Answered with
+    /// <see cref="WebhookResponseStatuses.RetryLater"/> so the provider tries again later, in case the first attempt fails.
     /// </summary>
     InProgress = 3,
 
-    /// <summary>Not verified, not parseable, too large, or for a provider that is not configured; no handler ran.</summary>
+    /// <summary>Not verified, too large, or for a provider that is not configured; no handler ran.</summary>
     Rejected = 4,
 
     /// <summary>A handler (or the idempotency store) threw; the claim was released so that a redelivery is processed again.</summary>
     Failed = 5,
+
+    /// <summary>
+    /// Verified, but the body does not fit its event's schema: it was handed to the schema-drift handlers and kept in
+    /// the quarantine (<see cref="WebhookDispatchResult.Quarantined"/>), from where it can be replayed. The status
+    /// follows the provider's <see cref="WebhookSchemaDriftPolicy"/>.
+    /// </summary>
+    Quarantined = 6,
 }

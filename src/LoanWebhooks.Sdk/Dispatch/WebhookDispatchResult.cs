@@ -3,13 +3,15 @@ using System.Text;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>
 /// What the dispatcher did with a delivery, and the HTTP status a host should answer the provider with
-/// (<see cref="StatusCode"/>): providers redeliver on any non-2xx status, so a failure is answered with one.
+/// (<see cref="StatusCode"/>), taken from the provider's <see cref="WebhookResponseStatuses"/>: a status that makes
+/// that provider retry when the delivery should come again, success only once it is processed or durably kept.
 /// </summary>
 /// <remarks>
 /// A value type, so an accepted delivery costs the dispatcher no allocation; the members only a failure has live in
@@ -49,14 +51,14 @@ public readonly struct WebhookDispatchResult
     public WebhookDispatchOutcome Outcome { get; }
 
     /// <summary>
-    /// The status to answer with: 200 accepted or duplicate, 202 accepted with handlers queued, 400 unparseable body,
-    /// 401 missing or wrong credential, 403 source address not allowed, 404 provider not configured, 409 being
-    /// processed by another delivery, 413 body too large, 500 handler failure (so the provider redelivers).
+    /// The status to answer with, from the provider's <see cref="WebhookResponseStatuses"/> (defaults: 200 accepted,
+    /// duplicate or durably quarantined; 202 handlers queued; 404 provider not configured; 413 body too large; 500
+    /// handler failure; 503 verification failed, in progress, store unreachable or drift not yet durably kept).
     /// </summary>
     public int StatusCode { get; }
 
-    /// <summary>True for <see cref="WebhookDispatchOutcome.Accepted"/> and <see cref="WebhookDispatchOutcome.Duplicate"/>: the provider need not redeliver.</summary>
-    public bool IsSuccess => Outcome is WebhookDispatchOutcome.Accepted or WebhookDispatchOutcome.Duplicate;
+    /// <summary>True when <see cref="StatusCode"/> is a 2xx: the provider will not deliver this again.</summary>
+    public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
     /// <summary>The provider the delivery was addressed to.</summary>
     public WebhookProvider Provider { get; }
@@ -84,6 +86,18 @@ public readonly struct WebhookDispatchResult
 
     /// <summary>What a handler, the handler scope or the idempotency store threw, when <see cref="Outcome"/> is <see cref="WebhookDispatchOutcome.Failed"/>.</summary>
     public Exception? Exception => _details?.Exception;
+
+    /// <summary>
+    /// The quarantined delivery, when <see cref="Outcome"/> is <see cref="WebhookDispatchOutcome.Quarantined"/>: it was
+    /// verified but did not fit its schema (see <see cref="ParseError"/>).
+    /// </summary>
+    public QuarantinedWebhook? Quarantined => _details?.Quarantined;
+
+    /// <summary>For a quarantined delivery: whether the quarantine store kept it (false when the store threw).</summary>
+    public bool QuarantineStored => _details?.QuarantineStored ?? false;
+
+    /// <summary>For a quarantined delivery: how many schema-drift handlers ran to completion.</summary>
+    public int SchemaDriftHandlersRun => _details?.SchemaDriftHandlersRun ?? 0;
 
     /// <summary>The handler that threw, when one did.</summary>
     public Type? FailedHandlerType => _details?.FailedHandlerType;
@@ -116,45 +130,59 @@ public readonly struct WebhookDispatchResult
             text.Append(" — ").Append(ParseError);
         }
 
+        if (Quarantined is not null)
+        {
+            text.Append(" — quarantined as ").Append(Quarantined.Id).Append(QuarantineStored ? "" : " (not stored)");
+        }
+
         if (Exception is not null)
         {
-            text.Append(" — ").Append(Exception.GetType().Name).Append(" in ").Append(FailedHandlerType?.Name ?? "the idempotency store");
+            text.Append(" — ").Append(Exception.GetType().Name).Append(" in ").Append(FailedHandlerType?.Name ?? (Quarantined is null ? "the idempotency store" : "the quarantine"));
         }
 
         return text.ToString();
     }
 
-    internal static WebhookDispatchResult Accepted(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int handlersRun, TimeSpan duration) =>
-        new(WebhookDispatchOutcome.Accepted, 200, webhookEvent.Provider, duration, webhookEvent, key, handlersRun);
+    internal static WebhookDispatchResult Accepted(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int handlersRun, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.Accepted, statusCode, webhookEvent.Provider, duration, webhookEvent, key, handlersRun);
 
-    internal static WebhookDispatchResult Deferred(WebhookEvent webhookEvent, WebhookIdempotencyKey key, TimeSpan duration) =>
-        new(WebhookDispatchOutcome.Accepted, 202, webhookEvent.Provider, duration, webhookEvent, key, handlersDeferred: true);
+    internal static WebhookDispatchResult Deferred(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.Accepted, statusCode, webhookEvent.Provider, duration, webhookEvent, key, handlersDeferred: true);
 
-    internal static WebhookDispatchResult Duplicate(WebhookEvent webhookEvent, WebhookIdempotencyKey key, TimeSpan duration) =>
-        new(WebhookDispatchOutcome.Duplicate, 200, webhookEvent.Provider, duration, webhookEvent, key);
+    internal static WebhookDispatchResult Duplicate(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.Duplicate, statusCode, webhookEvent.Provider, duration, webhookEvent, key);
 
-    internal static WebhookDispatchResult InProgress(WebhookEvent webhookEvent, WebhookIdempotencyKey key, TimeSpan duration) =>
-        new(WebhookDispatchOutcome.InProgress, 409, webhookEvent.Provider, duration, webhookEvent, key);
+    internal static WebhookDispatchResult InProgress(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.InProgress, statusCode, webhookEvent.Provider, duration, webhookEvent, key);
 
     internal static WebhookDispatchResult NotConfigured(WebhookProvider provider, TimeSpan duration) =>
         new(WebhookDispatchOutcome.Rejected, 404, provider, duration, rejectionReason: WebhookRejectionReason.ProviderNotConfigured);
 
-    internal static WebhookDispatchResult TooLarge(WebhookProvider provider, TimeSpan duration) =>
-        new(WebhookDispatchOutcome.Rejected, 413, provider, duration, rejectionReason: WebhookRejectionReason.BodyTooLarge);
+    internal static WebhookDispatchResult TooLarge(WebhookProvider provider, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.Rejected, statusCode, provider, duration, rejectionReason: WebhookRejectionReason.BodyTooLarge);
 
-    internal static WebhookDispatchResult Unverified(WebhookProvider provider, WebhookVerificationResult verification, TimeSpan duration) =>
+    internal static WebhookDispatchResult Unverified(WebhookProvider provider, WebhookVerificationResult verification, int statusCode, TimeSpan duration) =>
         new(
             WebhookDispatchOutcome.Rejected,
-            verification.Reason == WebhookVerificationFailureReason.SourceAddressNotAllowed ? 403 : 401,
+            statusCode,
             provider,
             duration,
             rejectionReason: WebhookRejectionReason.VerificationFailed,
             details: new Details { Verification = verification });
 
-    internal static WebhookDispatchResult Unparseable(WebhookProvider provider, WebhookParseError error, TimeSpan duration) =>
-        error.Reason == WebhookParseErrorReason.BodyTooLarge
-            ? new(WebhookDispatchOutcome.Rejected, 413, provider, duration, rejectionReason: WebhookRejectionReason.BodyTooLarge, details: new Details { ParseError = error })
-            : new(WebhookDispatchOutcome.Rejected, 400, provider, duration, rejectionReason: WebhookRejectionReason.InvalidPayload, details: new Details { ParseError = error });
+    /// <summary>A body the parser refused before it could be quarantined: only an over-long one (checked while parsing too).</summary>
+    internal static WebhookDispatchResult Unparseable(WebhookProvider provider, WebhookParseError error, int statusCode, TimeSpan duration) =>
+        new(WebhookDispatchOutcome.Rejected, statusCode, provider, duration, rejectionReason: WebhookRejectionReason.BodyTooLarge, details: new Details { ParseError = error });
+
+    internal static WebhookDispatchResult Quarantine(
+        WebhookProvider provider, WebhookParseError error, QuarantinedWebhook quarantined, bool stored, int driftHandlersRun, Exception? exception, int statusCode, TimeSpan duration) =>
+        new(
+            WebhookDispatchOutcome.Quarantined,
+            statusCode,
+            provider,
+            duration,
+            rejectionReason: statusCode is >= 200 and <= 299 ? WebhookRejectionReason.None : WebhookRejectionReason.SchemaDrift,
+            details: new Details { ParseError = error, Quarantined = quarantined, QuarantineStored = stored, SchemaDriftHandlersRun = driftHandlersRun, Exception = exception });
 
     internal static WebhookDispatchResult Failed(
         WebhookProvider provider,
@@ -163,10 +191,11 @@ public readonly struct WebhookDispatchResult
         WebhookEvent? webhookEvent,
         WebhookIdempotencyKey key,
         int handlersRun,
+        int statusCode,
         TimeSpan duration) =>
         new(
             WebhookDispatchOutcome.Failed,
-            500,
+            statusCode,
             provider,
             duration,
             webhookEvent,
@@ -184,5 +213,11 @@ public readonly struct WebhookDispatchResult
         public Exception? Exception { get; init; }
 
         public Type? FailedHandlerType { get; init; }
+
+        public QuarantinedWebhook? Quarantined { get; init; }
+
+        public bool QuarantineStored { get; init; }
+
+        public int SchemaDriftHandlersRun { get; init; }
     }
 }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private readonly WebhookProviderSettings?[] _settings;
     private readonly WebhookRouteTable _routes;
     private readonly IWebhookIdempotencyStore _store;
+    private readonly IWebhookQuarantineStore _quarantine;
+    private readonly Type[] _driftHandlers;
     private readonly IServiceProvider _root;
     private readonly WebhookDeliveryScopePool _scopes;
     private readonly WebhookClock _clock;
@@ -35,6 +38,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         IEnumerable<WebhookProviderSettings> providers,
         WebhookRouteTable routes,
         IWebhookIdempotencyStore store,
+        IWebhookQuarantineStore quarantine,
+        IEnumerable<Type> driftHandlers,
         IServiceProvider root,
         IServiceScopeFactory scopes,
         TimeProvider time,
@@ -48,6 +53,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
         _routes = routes;
         _store = store;
+        _quarantine = quarantine;
+        _driftHandlers = driftHandlers.ToArray();
         _root = root;
         _scopes = new WebhookDeliveryScopePool(scopes);
         _clock = new WebhookClock(time);
@@ -67,12 +74,25 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     {
         ArgumentNullException.ThrowIfNull(delivery);
         long start = _clock.GetTimestamp();
-        if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected))
+        if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected, out WebhookParseError? drift))
         {
-            return new ValueTask<WebhookDispatchResult>(rejected);
+            return drift is null
+                ? new ValueTask<WebhookDispatchResult>(rejected)
+                : QuarantineAsync(delivery, drift, start, cancellationToken);
         }
 
-        var key = WebhookIdempotencyKey.For(webhookEvent, delivery.Body.Span);
+        return ClaimAndRunAsync(webhookEvent, delivery.Body.Span, start, cancellationToken);
+    }
+
+    /// <summary>Claim → handlers → complete, for a verified and parsed event.</summary>
+    private ValueTask<WebhookDispatchResult> ClaimAndRunAsync(WebhookEvent webhookEvent, ReadOnlySpan<byte> body, long start, CancellationToken cancellationToken)
+    {
+        var key = WebhookIdempotencyKey.For(webhookEvent, body);
+        if (!Deduplicates(key))
+        {
+            return RunHandlersAsync(webhookEvent, WebhookIdempotencyClaim.Unstored(key), start, cancellationToken);
+        }
+
         ValueTask<WebhookIdempotencyClaim> claiming;
         try
         {
@@ -94,14 +114,25 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             : new ValueTask<WebhookDispatchResult>(NotClaimed(claim, webhookEvent, start));
     }
 
+    /// <summary>A body hash is a deduplication key only where the provider's options ask for it (Payitoff sends no id, and identical bodies can be distinct events).</summary>
+    private bool Deduplicates(WebhookIdempotencyKey key) =>
+        key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[(int)key.Provider]!.DeduplicatesIdenticalBodies;
+
+    private WebhookResponseStatuses Statuses(WebhookProvider provider) => _settings[(int)provider]!.Statuses;
+
     /// <inheritdoc/>
     public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         long start = _clock.GetTimestamp();
         DateTimeOffset receivedAt = _clock.WallTimeOf(start);
-        if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected))
+        if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected, out WebhookParseError? drift))
         {
+            if (drift is not null)
+            {
+                rejected = await QuarantineAsync(delivery, drift, start, cancellationToken).ConfigureAwait(false);
+            }
+
             return WebhookAdmission.Settled(delivery, rejected, receivedAt, start);
         }
 
@@ -109,7 +140,9 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         WebhookIdempotencyClaim claim;
         try
         {
-            claim = await _store.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
+            claim = Deduplicates(key)
+                ? await _store.ClaimAsync(key, cancellationToken).ConfigureAwait(false)
+                : WebhookIdempotencyClaim.Unstored(key);
         }
         catch (Exception e)
         {
@@ -121,7 +154,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             return WebhookAdmission.Settled(delivery, NotClaimed(claim, webhookEvent, start), receivedAt, start);
         }
 
-        var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Elapsed(start));
+        var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Deferred, Elapsed(start));
         WebhookDispatcherLog.Admitted(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, deferred.Duration.TotalMilliseconds);
         return WebhookAdmission.Admitted(delivery, deferred, claim, receivedAt, start);
     }
@@ -178,13 +211,17 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     }
 
     /// <summary>
-    /// Verify and parse. Every refusal is built in its own method: results are large values, and keeping them out of
-    /// this frame keeps the accepted path from zeroing space for each of them.
+    /// Verify and parse. False with <paramref name="drift"/> set when a verified body does not parse (it is to be
+    /// quarantined); false with <paramref name="rejected"/> set for every other refusal. Every refusal is built in its
+    /// own method: results are large values, and keeping them out of this frame keeps the accepted path from zeroing
+    /// space for each of them.
     /// </summary>
-    private bool TryVerifyAndParse(WebhookDelivery delivery, long start, [NotNullWhen(true)] out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected)
+    private bool TryVerifyAndParse(
+        WebhookDelivery delivery, long start, [NotNullWhen(true)] out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected, out WebhookParseError? drift)
     {
         webhookEvent = null;
         rejected = default;
+        drift = null;
         WebhookProvider provider = delivery.Provider;
 
         // WebhookDelivery only accepts defined providers, so the index is in range.
@@ -197,7 +234,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         // Before verification: a signature check would otherwise hash an arbitrarily large body.
         if (delivery.Body.Length > settings.MaxBodyBytes)
         {
-            rejected = TooLarge(provider, delivery.Body.Length, settings.MaxBodyBytes, start);
+            rejected = TooLarge(settings, delivery.Body.Length, start);
             return false;
         }
 
@@ -216,7 +253,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
             if (!verification.IsVerified)
             {
-                rejected = Unverified(provider, verification, start);
+                rejected = Unverified(settings, verification, start);
                 return false;
             }
         }
@@ -226,7 +263,16 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
                 ? settings.Parser.TryParseOwned(owned, out webhookEvent, out var parseError, delivery.ExpectedEventType)
                 : settings.Parser.TryParse(delivery.Body.Span, out webhookEvent, out parseError, delivery.ExpectedEventType)))
         {
-            rejected = Unparseable(provider, parseError, start);
+            // Too large is known before parsing (checked above with the same limit); only a stream could differ.
+            if (parseError.Reason == WebhookParseErrorReason.BodyTooLarge)
+            {
+                rejected = Unparseable(settings, parseError, start);
+            }
+            else
+            {
+                drift = parseError;
+            }
+
             return false;
         }
 
@@ -242,10 +288,10 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WebhookDispatchResult TooLarge(WebhookProvider provider, int bodyBytes, int maxBodyBytes, long start)
+    private WebhookDispatchResult TooLarge(WebhookProviderSettings settings, int bodyBytes, long start)
     {
-        var tooLarge = WebhookDispatchResult.TooLarge(provider, Elapsed(start));
-        WebhookDispatcherLog.TooLarge(_logger, provider, tooLarge.StatusCode, bodyBytes, maxBodyBytes);
+        var tooLarge = WebhookDispatchResult.TooLarge(settings.Provider, settings.Statuses.BodyTooLarge, Elapsed(start));
+        WebhookDispatcherLog.TooLarge(_logger, settings.Provider, tooLarge.StatusCode, bodyBytes, settings.MaxBodyBytes);
         return tooLarge;
     }
 
@@ -253,30 +299,124 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private WebhookDispatchResult VerifierThrew(WebhookProvider provider, Exception e, long start)
     {
         WebhookDispatcherLog.VerifierThrew(_logger, e, provider);
-        return WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: default, handlersRun: 0, Elapsed(start));
+        return WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: default, handlersRun: 0, Statuses(provider).RetryLater, Elapsed(start));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WebhookDispatchResult Unverified(WebhookProvider provider, WebhookVerificationResult verification, long start)
+    private WebhookDispatchResult Unverified(WebhookProviderSettings settings, WebhookVerificationResult verification, long start)
     {
-        var unverified = WebhookDispatchResult.Unverified(provider, verification, Elapsed(start));
-        WebhookDispatcherLog.VerificationFailed(_logger, provider, unverified.StatusCode, verification.Reason, verification.Detail);
+        var unverified = WebhookDispatchResult.Unverified(settings.Provider, verification, settings.Statuses.Unverified, Elapsed(start));
+        WebhookDispatcherLog.VerificationFailed(_logger, settings.Provider, unverified.StatusCode, verification.Reason, verification.Detail);
         return unverified;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WebhookDispatchResult Unparseable(WebhookProvider provider, WebhookParseError parseError, long start)
+    private WebhookDispatchResult Unparseable(WebhookProviderSettings settings, WebhookParseError parseError, long start)
     {
-        var unparseable = WebhookDispatchResult.Unparseable(provider, parseError, Elapsed(start));
-        WebhookDispatcherLog.ParseFailed(_logger, provider, unparseable.StatusCode, parseError.Reason, parseError);
+        var unparseable = WebhookDispatchResult.Unparseable(settings.Provider, parseError, settings.Statuses.BodyTooLarge, Elapsed(start));
+        WebhookDispatcherLog.ParseFailed(_logger, settings.Provider, unparseable.StatusCode, parseError.Reason, parseError);
         return unparseable;
+    }
+
+    /// <summary>
+    /// A verified body that does not fit its schema: keep it in the quarantine, hand it to the app's drift handlers,
+    /// and answer per the provider's policy — success only once it is durably kept.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // Cold path: its state machine would widen the hot caller's frame.
+    private async ValueTask<WebhookDispatchResult> QuarantineAsync(WebhookDelivery delivery, WebhookParseError error, long start, CancellationToken cancellationToken)
+    {
+        WebhookProviderSettings settings = _settings[(int)delivery.Provider]!;
+        var quarantined = QuarantinedWebhook.Create(settings.Provider, delivery.Body.Span, delivery.ExpectedEventType, error, _clock.WallTimeOf(start));
+        Exception? failure = null;
+        bool stored = false;
+        try
+        {
+            // Not cancellable: the delivery is verified, and the store is where it survives.
+            await _quarantine.AddAsync(quarantined, CancellationToken.None).ConfigureAwait(false);
+            stored = true;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            WebhookDispatcherLog.QuarantineFailed(_logger, e, settings.Provider, quarantined.Id);
+        }
+
+        int driftHandlersRun = 0;
+        if (_driftHandlers.Length > 0)
+        {
+            AsyncServiceScope scope = _root.CreateAsyncScope();
+            try
+            {
+                for (; driftHandlersRun < _driftHandlers.Length; driftHandlersRun++)
+                {
+                    var handler = (IWebhookSchemaDriftHandler)scope.ServiceProvider.GetRequiredService(_driftHandlers[driftHandlersRun]);
+                    await handler.HandleAsync(quarantined, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
+                WebhookDispatcherLog.DriftHandlerFailed(_logger, e, settings.Provider, _driftHandlers[driftHandlersRun].FullName!, quarantined.Id);
+            }
+            finally
+            {
+                await DisposeDriftScopeAsync(scope, settings.Provider, quarantined.Id).ConfigureAwait(false);
+            }
+        }
+
+        bool kept = (stored && _quarantine.IsDurable) || (_driftHandlers.Length > 0 && driftHandlersRun == _driftHandlers.Length);
+        WebhookResponseStatuses statuses = settings.Statuses;
+        int status = settings.SchemaDrift switch
+        {
+            WebhookSchemaDriftPolicy.Reject => statuses.SchemaDriftRejected,
+            WebhookSchemaDriftPolicy.Retry => statuses.RetryLater,
+            _ => kept ? statuses.Accepted : statuses.RetryLater,
+        };
+
+        TimeSpan duration = Elapsed(start);
+        WebhookDispatcherLog.SchemaDrift(_logger, settings.Provider, status, error.Reason, error.JsonPath, quarantined.Id, stored, _quarantine.IsDurable, driftHandlersRun, _driftHandlers.Length);
+        return WebhookDispatchResult.Quarantine(settings.Provider, error, quarantined, stored, driftHandlersRun, failure, status, duration);
+    }
+
+    private async ValueTask DisposeDriftScopeAsync(AsyncServiceScope scope, WebhookProvider provider, string quarantineId)
+    {
+        try
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            WebhookDispatcherLog.DriftHandlerFailed(_logger, e, provider, "the drift handlers' DI scope", quarantineId);
+        }
+    }
+
+    /// <summary>
+    /// Runs a quarantined delivery through parse → claim → handlers → complete again, without verification (it was
+    /// verified when it was received). One that still does not parse stays where it is.
+    /// </summary>
+    internal ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
+    {
+        long start = _clock.GetTimestamp();
+        if (_settings[(int)quarantined.Provider] is not { } settings)
+        {
+            return new ValueTask<WebhookDispatchResult>(NotConfigured(quarantined.Provider, start));
+        }
+
+        if (!settings.Parser.TryParse(quarantined.Body.Span, out WebhookEvent? webhookEvent, out WebhookParseError? error, quarantined.ExpectedEventType))
+        {
+            WebhookDispatcherLog.ReplayStillDrifts(_logger, settings.Provider, error.Reason, error.JsonPath, quarantined.Id);
+            return new ValueTask<WebhookDispatchResult>(WebhookDispatchResult.Quarantine(
+                settings.Provider, error, quarantined, stored: true, driftHandlersRun: 0, exception: null, settings.Statuses.RetryLater, Elapsed(start)));
+        }
+
+        return ClaimAndRunAsync(webhookEvent, quarantined.Body.Span, start, cancellationToken);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WebhookDispatchResult ClaimFailed(Exception e, WebhookEvent webhookEvent, WebhookIdempotencyKey key, long start)
     {
         WebhookDispatcherLog.ClaimFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, key);
-        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Elapsed(start));
+        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
     }
 
     /// <summary>The result for a claim the store did not grant: a duplicate, or one being processed by another delivery.</summary>
@@ -286,10 +426,10 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         if (claim.Status == WebhookClaimStatus.AlreadyCompleted)
         {
             WebhookDispatcherLog.Duplicate(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
-            return WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Elapsed(start));
+            return WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Duplicate, Elapsed(start));
         }
 
-        var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Elapsed(start));
+        var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
         WebhookDispatcherLog.InProgress(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, inProgress.StatusCode);
         return inProgress;
     }
@@ -386,6 +526,11 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     /// <summary>Records the handlers' success with the store (a failure to do so is logged, not fatal) and builds the result.</summary>
     private ValueTask<WebhookDispatchResult> CompleteAsync(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim, int handlersRun, long start)
     {
+        if (!claim.IsStored)
+        {
+            return new ValueTask<WebhookDispatchResult>(Accepted(webhookEvent, claim.Key, handlersRun, start));
+        }
+
         try
         {
             // Not cancellable: the handlers ran, and forgetting that would run them again on a redelivery.
@@ -424,7 +569,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     {
         TimeSpan duration = Elapsed(start);
         WebhookDispatcherLog.Accepted(_logger, webhookEvent.Provider, webhookEvent.EventType, key, handlersRun, duration.TotalMilliseconds);
-        return WebhookDispatchResult.Accepted(webhookEvent, key, handlersRun, duration);
+        return WebhookDispatchResult.Accepted(webhookEvent, key, handlersRun, Statuses(webhookEvent.Provider).Accepted, duration);
     }
 
     /// <summary>
@@ -443,7 +588,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         TimeSpan failedAfter = Elapsed(start);
         WebhookDispatcherLog.HandlerFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, failedIn?.FullName ?? "the handler scope", claim.Key, handlersRun, failedAfter.TotalMilliseconds);
         await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
-        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, failedIn, webhookEvent, claim.Key, handlersRun, failedAfter);
+        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, failedIn, webhookEvent, claim.Key, handlersRun, Statuses(webhookEvent.Provider).HandlerFailed, failedAfter);
     }
 
     /// <summary>After a handler threw, the scope still has to go; its own failure must not hide the handler's.</summary>
@@ -462,6 +607,11 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
     private async ValueTask ReleaseAsync(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim)
     {
+        if (!claim.IsStored)
+        {
+            return;
+        }
+
         try
         {
             // Not cancellable: an unreleased claim blocks every redelivery until it expires.

@@ -58,6 +58,18 @@ internal static partial class WebhookDispatcherLog
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Webhook {Provider} {EventType} ({IdempotencyKey}): disposing the delivery's DI scope also threw after a handler failed")]
     public static partial void ScopeDisposeFailed(ILogger logger, Exception exception, WebhookProvider provider, string eventType, WebhookIdempotencyKey idempotencyKey);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Webhook {Provider} quarantined and answered {StatusCode}: verified, but it does not fit its schema ({ParseErrorReason} at {JsonPath}); quarantine {QuarantineId} stored: {Stored} (durable: {Durable}), {DriftHandlersRun} of {DriftHandlers} drift handler(s) ran")]
+    public static partial void SchemaDrift(ILogger logger, WebhookProvider provider, int statusCode, WebhookParseErrorReason parseErrorReason, string? jsonPath, string quarantineId, bool stored, bool durable, int driftHandlersRun, int driftHandlers);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Error, Message = "Webhook {Provider}: the quarantine store could not keep {QuarantineId}")]
+    public static partial void QuarantineFailed(ILogger logger, Exception exception, WebhookProvider provider, string quarantineId);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Error, Message = "Webhook {Provider}: schema-drift handler {HandlerType} failed for {QuarantineId}")]
+    public static partial void DriftHandlerFailed(ILogger logger, Exception exception, WebhookProvider provider, string handlerType, string quarantineId);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Webhook {Provider}: replay of {QuarantineId} still does not fit its schema ({ParseErrorReason} at {JsonPath}); it stays in the quarantine")]
+    public static partial void ReplayStillDrifts(ILogger logger, WebhookProvider provider, WebhookParseErrorReason parseErrorReason, string? jsonPath, string quarantineId);
+
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Webhook verification is DISABLED for {Provider}: anyone who finds the URL can post fake events. Use this in development only.")]
     public static partial void VerificationDisabled(ILogger logger, WebhookProvider provider);
 }

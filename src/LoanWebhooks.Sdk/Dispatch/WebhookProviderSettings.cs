@@ -7,12 +7,22 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// <summary>How a configured provider's deliveries are checked; what a host needs to know before it reads a body.</summary>
 public sealed class WebhookProviderSettings
 {
-    internal WebhookProviderSettings(WebhookProvider provider, IWebhookVerifier? verifier, IWebhookParser parser, int maxBodyBytes)
+    internal WebhookProviderSettings(
+        WebhookProvider provider,
+        IWebhookVerifier? verifier,
+        IWebhookParser parser,
+        int maxBodyBytes,
+        WebhookResponseStatuses? responses = null,
+        WebhookSchemaDriftPolicy schemaDrift = WebhookSchemaDriftPolicy.Quarantine,
+        bool deduplicatesIdenticalBodies = true)
     {
         Provider = provider;
         Verifier = verifier;
         Parser = parser;
         MaxBodyBytes = maxBodyBytes;
+        Statuses = (responses ?? new WebhookResponseStatuses()).Copy();
+        SchemaDrift = schemaDrift;
+        DeduplicatesIdenticalBodies = deduplicatesIdenticalBodies;
     }
 
     /// <summary>The provider.</summary>
@@ -20,6 +30,21 @@ public sealed class WebhookProviderSettings
 
     /// <summary>The largest body accepted, in bytes; a host should answer 413 without reading a larger one.</summary>
     public int MaxBodyBytes { get; }
+
+    /// <summary>The statuses answered for each outcome (a copy: changing it changes nothing).</summary>
+    public WebhookResponseStatuses Responses => Statuses.Copy();
+
+    /// <summary>The statuses the dispatcher answers with.</summary>
+    internal WebhookResponseStatuses Statuses { get; }
+
+    /// <summary>What is answered for a verified body that does not fit its schema.</summary>
+    public WebhookSchemaDriftPolicy SchemaDrift { get; }
+
+    /// <summary>
+    /// Whether a delivery without a provider id is deduplicated on a hash of its body; when false, such deliveries
+    /// skip the idempotency store and every one runs the handlers (at-least-once).
+    /// </summary>
+    public bool DeduplicatesIdenticalBodies { get; }
 
     /// <summary>False only when verification was switched off for development.</summary>
     public bool IsVerified => Verifier is not null;

@@ -37,6 +37,13 @@ public readonly struct WebhookIdempotencyClaim
         LeaseId = leaseId;
     }
 
+    private WebhookIdempotencyClaim(WebhookIdempotencyKey key)
+    {
+        Key = key;
+        Status = WebhookClaimStatus.Claimed;
+        LeaseId = null;
+    }
+
     /// <summary>The claimed key.</summary>
     public WebhookIdempotencyKey Key { get; }
 
@@ -45,6 +52,12 @@ public readonly struct WebhookIdempotencyClaim
 
     /// <summary>Identifies the lease when <see cref="Status"/> is <see cref="WebhookClaimStatus.Claimed"/>.</summary>
     public string? LeaseId { get; }
+
+    /// <summary>False for a claim the dispatcher granted itself without a store (a delivery it does not deduplicate).</summary>
+    internal bool IsStored => LeaseId is not null;
+
+    /// <summary>A claim that no store holds, for a delivery that is not deduplicated (Payitoff by default): nothing to complete or release.</summary>
+    internal static WebhookIdempotencyClaim Unstored(WebhookIdempotencyKey key) => new(key);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Status} {Key}";
