@@ -13,7 +13,9 @@ namespace LoanWebhooks.Sdk.Tests.Dispatch;
 
 /// <summary>
 /// A container with all four providers enabled (each verified by a secret header) and the handlers a test adds;
-/// deliveries of the documented samples carry the right secret unless told otherwise.
+/// deliveries of the documented samples carry the right secret unless told otherwise. Payitoff deduplicates identical
+/// bodies here (an opt-in), so that tests of idempotency can use any provider's samples; the default, at-least-once,
+/// has its own tests (PayitoffAtLeastOnceTests).
 /// </summary>
 public sealed class DispatchTestHost : IAsyncDisposable
 {
@@ -22,7 +24,7 @@ public sealed class DispatchTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public DispatchTestHost(Action<LoanWebhooksBuilder> configure, Action<IServiceCollection>? services = null)
+    public DispatchTestHost(Action<LoanWebhooksBuilder> configure, Action<IServiceCollection>? services = null, bool payitoffDeduplicatesBodies = true)
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<HandlerCalls>();
@@ -35,7 +37,14 @@ public sealed class DispatchTestHost : IAsyncDisposable
         collection.AddSingleton<ILoggerFactory>(Logs);
         collection.AddLoanWebhooks(b =>
         {
-            b.AddPayitoff(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+            b.AddPayitoff(o =>
+                {
+                    o.UseSharedSecretHeader(SecretHeader, Secret);
+                    if (payitoffDeduplicatesBodies)
+                    {
+                        o.DeduplicateIdenticalBodies();
+                    }
+                })
                 .AddCanopy(o => o.Verifier = HeaderVerifier())
                 .AddSpinwheel(o => o.Verifier = HeaderVerifier())
                 .AddReceeve(o => o.Verifier = HeaderVerifier());
