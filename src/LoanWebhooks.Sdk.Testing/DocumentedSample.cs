@@ -25,7 +25,8 @@ public sealed class DocumentedSample
 
     /// <summary>
     /// The sample exactly as documented (for <see cref="DocumentedSampleOrigin.Expanded"/> samples, with its
-    /// placeholders; for <see cref="DocumentedSampleOrigin.Prose"/> samples, which the docs do not show, the body we built).
+    /// placeholders; for <see cref="DocumentedSampleOrigin.Prose"/> and <see cref="DocumentedSampleOrigin.Partial"/> samples,
+/// which the docs do not show in full, the body we built).
     /// </summary>
     public string DocumentedText { get; }
 

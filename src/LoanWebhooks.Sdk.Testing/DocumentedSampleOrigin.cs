@@ -11,4 +11,10 @@ public enum DocumentedSampleOrigin
 
     /// <summary>The documentation has no sample for the event; the body was built from its prose.</summary>
     Prose = 3,
+
+    /// <summary>
+    /// The documentation shows only part of a sample (e.g. cut off): the body has the members it shows, with
+    /// values of ours where it shows none, and lacks whatever the rest of the sample would have held.
+    /// </summary>
+    Partial = 4,
 }

@@ -13,7 +13,8 @@ namespace LoanWebhooks.Sdk.Testing;
 /// bare object placeholders (<c>"borrower": Borrower</c>); those are expanded with the example objects
 /// in <c>Samples/payitoff/objects/</c>, which are ours, not Payitoff's. Events the docs name but show
 /// no sample for have a body we built in <c>Samples/&lt;provider&gt;/prose/</c>
-/// (<see cref="DocumentedSampleOrigin.Prose"/>).
+/// (<see cref="DocumentedSampleOrigin.Prose"/>); events whose docs show only part of a sample have a body
+/// with the members shown in <c>Samples/&lt;provider&gt;/partial/</c> (<see cref="DocumentedSampleOrigin.Partial"/>).
 /// </summary>
 public static class DocumentedSamples
 {
@@ -67,6 +68,13 @@ public static class DocumentedSamples
                 // Nothing was documented: the body we built is all there is.
                 string body = Read(assembly, name);
                 providerSamples.Add(new DocumentedSample(provider, Path.GetFileNameWithoutExtension(name), body, body, DocumentedSampleOrigin.Prose));
+            }
+
+            foreach (string name in names.Where(n => IsDirectlyIn(n, folder + "partial/")))
+            {
+                // Only part of the sample was documented: the body we completed from it is all there is.
+                string body = Read(assembly, name);
+                providerSamples.Add(new DocumentedSample(provider, Path.GetFileNameWithoutExtension(name), body, body, DocumentedSampleOrigin.Partial));
             }
 
             samples.AddRange(providerSamples.OrderBy(s => s.EventType, StringComparer.Ordinal));

@@ -20,8 +20,8 @@ namespace LoanWebhooks.Sdk.Verification;
 /// </remarks>
 public sealed class CanopySignatureVerifier : IWebhookVerifier
 {
-    private const string SignatureMember = "hmac_signature";
-    private const string SignedMember = "data";
+    internal const string SignatureMember = "hmac_signature";
+    internal const string SignedMember = "data";
 
     private readonly EmbeddedHmacSignatureVerifier _core;
 

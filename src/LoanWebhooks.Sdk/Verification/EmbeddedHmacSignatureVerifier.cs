@@ -12,9 +12,6 @@ namespace LoanWebhooks.Sdk.Verification;
 /// </summary>
 internal sealed class EmbeddedHmacSignatureVerifier
 {
-    // Longer than any spelling of a 32-byte signature, even with every character \u-escaped.
-    private const int MaxSignatureTokenLength = 6 * 64;
-
     private readonly byte[] _signatureName;
     private readonly byte[] _signedName;
     private readonly string _signatureNameText;
@@ -131,27 +128,15 @@ internal sealed class EmbeddedHmacSignatureVerifier
             return Failed(WebhookVerificationFailureReason.MissingCredential, $"The \"{_signatureNameText}\" member is empty.");
         }
 
-        if (token.Length > MaxSignatureTokenLength)
+        if (token.Length > SignatureText.MaxTokenLength)
         {
             return Malformed();
         }
 
-        Span<byte> text = stackalloc byte[MaxSignatureTokenLength];
-        int length;
-        try
-        {
-            // JSON may escape any character of the signature (a serialiser writing "\/" for "/", say).
-            var reader = new Utf8JsonReader(token, ReaderOptions);
-            reader.Read();
-            length = reader.CopyString(text);
-        }
-        catch (InvalidOperationException)
-        {
-            // Invalid UTF-8 or a lone surrogate in an escape.
-            return Malformed();
-        }
-
-        return SignatureText.TryDecode(text[..length], _encoding, presented) ? null : Malformed();
+        Span<byte> text = stackalloc byte[SignatureText.MaxTokenLength];
+        return SignatureText.TryUnescape(token, ReaderOptions, text, out int length) && SignatureText.TryDecode(text[..length], _encoding, presented)
+            ? null
+            : Malformed();
 
         WebhookVerificationResult Malformed() => Failed(
             WebhookVerificationFailureReason.MalformedCredential,

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace LoanWebhooks.Sdk.Verification;
 
@@ -10,6 +11,9 @@ internal static class SignatureText
 {
     /// <summary>The length of an HMAC-SHA256 signature in bytes.</summary>
     public const int SignatureLength = HMACSHA256.HashSizeInBytes;
+
+    /// <summary>Longer than any spelling of a 32-byte signature as a JSON string, even with every character \u-escaped.</summary>
+    public const int MaxTokenLength = 6 * 64;
 
     private const int Base64Length = 44;
     private const int HexLength = 64;
@@ -23,6 +27,31 @@ internal static class SignatureText
         SignatureEncoding.Base64OrHex => text.Length == HexLength ? TryDecodeHex(text, signature) : TryDecodeBase64(text, signature),
         _ => false,
     };
+
+    /// <summary>
+    /// Unescapes a JSON string token (quotes included) into its UTF-8 text: JSON may escape any character of a
+    /// signature (a serialiser writing <c>\/</c> for <c>/</c>, say).
+    /// </summary>
+    /// <param name="token">The string token, at most <see cref="MaxTokenLength"/> bytes.</param>
+    /// <param name="options">The reader options the body was read with.</param>
+    /// <param name="text">Receives the text; at least <see cref="MaxTokenLength"/> bytes.</param>
+    /// <param name="length">How many bytes of <paramref name="text"/> were written.</param>
+    /// <returns><see langword="false"/> for invalid UTF-8 or a lone surrogate in an escape.</returns>
+    public static bool TryUnescape(ReadOnlySpan<byte> token, JsonReaderOptions options, Span<byte> text, out int length)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(token, options);
+            reader.Read();
+            length = reader.CopyString(text);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
+    }
 
     /// <summary>Describes the accepted form, for failure details.</summary>
     public static string Describe(SignatureEncoding encoding) => encoding switch
