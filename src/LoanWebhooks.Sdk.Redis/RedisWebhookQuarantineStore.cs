@@ -129,7 +129,8 @@ public sealed class RedisWebhookQuarantineStore : IWebhookQuarantineStore
 
     /// <inheritdoc/>
     /// <exception cref="RedisWebhookQuarantineFullException">The entry is new and the quarantine holds <see cref="RedisWebhookQuarantineStoreOptions.MaxEntries"/> entries; nothing was stored.</exception>
-    /// <exception cref="RedisException">Redis could not be reached or refused the command (subclasses include connection and timeout errors).</exception>
+    /// <exception cref="RedisException">Redis could not be reached or refused the command (e.g. <see cref="RedisConnectionException"/>).</exception>
+    /// <exception cref="RedisTimeoutException">Redis did not answer within the connection's timeout.</exception>
     public async ValueTask AddAsync(QuarantinedWebhook webhook, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhook);
@@ -201,7 +202,7 @@ public sealed class RedisWebhookQuarantineStore : IWebhookQuarantineStore
         var entries = new List<QuarantinedWebhook>(ids.Length);
         for (int i = 0; i < ids.Length; i++)
         {
-            // Removed by another instance between the two reads.
+            // Removed by another instance (or expired) between the two reads.
             if (hashes[i].Length > 0)
             {
                 entries.Add(Read(ids[i].ToString(), hashes[i]));

@@ -40,7 +40,9 @@ public sealed class RedisWebhookQuarantineStoreOptions
     /// <remarks>
     /// A delivery is answered with success once it is stored here, so the provider no longer holds a copy: an entry
     /// that expires is lost. Set a retention only when losing deliveries that nobody replayed in that time is
-    /// acceptable; otherwise watch the count and replay or remove entries.
+    /// acceptable; otherwise watch the count and replay or remove entries. The time is the entry's
+    /// <see cref="Quarantine.QuarantinedWebhook.FirstReceivedAt"/> as this application's clock gave it, compared with
+    /// Redis's clock; a redelivery does not extend it.
     /// </remarks>
     public TimeSpan? Retention
     {
