@@ -117,10 +117,21 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return webhookEvent is not null;
     }
 
-    /// <inheritdoc cref="TryParse(ReadOnlySpan{byte}, out TEvent, out WebhookParseError, string?)"/>
-    public bool TryParse(string body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    /// <summary>Parses <paramref name="body"/>; never throws for bad input, and a null body is <see cref="WebhookParseErrorReason.EmptyBody"/> (as the framework's <c>TryParse</c> methods return false for null).</summary>
+    /// <param name="body">The raw request body.</param>
+    /// <param name="webhookEvent">The event, when parsing succeeded.</param>
+    /// <param name="failure">Why parsing failed, otherwise.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
+    public bool TryParse([NotNullWhen(true)] string? body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        if (body is null)
+        {
+            webhookEvent = null;
+            failure = NullBody();
+            return false;
+        }
+
         if (body.Length > MaxBodyBytes)
         {
             // Each char is at least one UTF-8 byte: reject before transcoding a hostile giant.
@@ -149,22 +160,28 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return ParseCore(body, expectedEventType, body, out var error) ?? throw new WebhookParseException(error!);
     }
 
-    /// <summary>Parses a body the caller hands over (see <see cref="ParseOwned"/>); never throws for bad input.</summary>
+    /// <summary>Parses a body the caller hands over (see <see cref="ParseOwned"/>); never throws for bad input, and a null body is <see cref="WebhookParseErrorReason.EmptyBody"/>.</summary>
     /// <param name="body">The raw request body (UTF-8 JSON), owned by the event when parsing succeeds.</param>
     /// <param name="webhookEvent">The event, when parsing succeeded.</param>
     /// <param name="failure">Why parsing failed, otherwise.</param>
     /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
     /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
-    public bool TryParseOwned(byte[] body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    public bool TryParseOwned([NotNullWhen(true)] byte[]? body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        if (body is null)
+        {
+            webhookEvent = null;
+            failure = NullBody();
+            return false;
+        }
+
         webhookEvent = ParseCore(body, expectedEventType, body, out failure);
         return webhookEvent is not null;
     }
 
     WebhookEvent IWebhookParser.Parse(ReadOnlySpan<byte> body, string? expectedEventType) => Parse(body, expectedEventType);
 
-    bool IWebhookParser.TryParseOwned(byte[] body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
+    bool IWebhookParser.TryParseOwned([NotNullWhen(true)] byte[]? body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
     {
         bool parsed = TryParseOwned(body, out TEvent? typed, out failure, expectedEventType);
         webhookEvent = typed;
@@ -470,7 +487,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
     private async ValueTask<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, 16 * 1024));
+        // One byte past the limit proves the body too large, so no read asks for more than that: the pool hands
+        // out arrays rounded up to a power of two, and filling one would read up to twice the limit.
+        int readLimit = MaxBodyBytes == int.MaxValue ? int.MaxValue : MaxBodyBytes + 1;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(readLimit, 16 * 1024));
         int length = 0;
         try
         {
@@ -478,21 +498,16 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             {
                 if (length == buffer.Length)
                 {
-                    if (length > MaxBodyBytes)
-                    {
-                        return null;
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(readLimit, 2L * buffer.Length));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                int read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, readLimit) - length), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return length > MaxBodyBytes ? null : buffer.AsSpan(0, length).ToArray();
+                    return buffer.AsSpan(0, length).ToArray();
                 }
 
                 length += read;
@@ -511,6 +526,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     // Utf8JsonReader reports invalid UTF-8 inside a string it is asked to decode with InvalidOperationException.
     private static WebhookParseError InvalidUtf8(string? eventType) =>
         new(WebhookParseErrorReason.MalformedJson, "The body contains invalid UTF-8.", eventType);
+
+    // Like the framework's TryParse methods, a null input is a failed parse rather than an exception.
+    private static WebhookParseError NullBody() =>
+        new(WebhookParseErrorReason.EmptyBody, "The body is null.");
 
     private WebhookParseError TooLarge() =>
         new(WebhookParseErrorReason.BodyTooLarge, $"The body is larger than the {MaxBodyBytes}-byte limit.");
