@@ -38,14 +38,14 @@ internal static class ConverterEmitter
         }
 
         w.Line();
-        EmitRead(w, record, ns, type, discriminator);
+        EmitRead(w, record, ns, type, discriminator, provider.DiscriminatorOptional);
         w.Line();
         EmitWrite(w, record, ns, type, discriminator);
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitRead(SourceWriter w, RecordModel record, string ns, string type, string? discriminator)
+    private static void EmitRead(SourceWriter w, RecordModel record, string ns, string type, string? discriminator, bool discriminatorOptional)
     {
         var properties = record.Properties;
         w.Open($"public override {type} Read(ref {TypeSyntax.Reader} reader, global::System.Type typeToConvert, {TypeSyntax.Options} options)");
@@ -82,7 +82,8 @@ internal static class ConverterEmitter
             w.Open("if (reader.ValueTextEquals(DiscriminatorName))");
             w.Line($"member = {SourceWriter.Literal(discriminator)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref hasDiscriminator);");
-            w.Line($"{TypeSyntax.Readers}.SkipString(ref reader);");
+            // Where the provider may leave the discriminator out, JSON null says the same thing (the parser chose the event another way).
+            w.Line(discriminatorOptional ? $"{TypeSyntax.Readers}.SkipStringOrNull(ref reader);" : $"{TypeSyntax.Readers}.SkipString(ref reader);");
             w.Line("continue;");
             w.Close();
             w.Line();

@@ -22,6 +22,9 @@ namespace LoanWebhooks.Sdk.Parsing;
 public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     where TEvent : WebhookEvent
 {
+    /// <summary>".v" and up to nine digits: any version a provider will really send.</summary>
+    private const int MaxReportedVersionSuffixLength = 11;
+
     private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
     private readonly WebhookEventCatalog<TEvent> _catalog;
@@ -259,6 +262,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             raw = PrivateCopy(body, ownedCopy, offset);
         }
 
+        string? reported = ReportableEventType(match, eventType, expectedEventType);
         try
         {
             var webhookEvent = ReadEvent(raw.Span, match, eventType, _readerOptions);
@@ -268,19 +272,21 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
         {
             // A guess (another version, or a shape without a discriminator) that does not fit is not that event.
-            return ParseUnknown(raw, match.Kind == WebhookEventMatch.Inferred ? string.Empty : eventType, out error);
+            return match.Kind == WebhookEventMatch.Inferred
+                ? ParseUnknown(raw, string.Empty, reportedEventType: null, out error)
+                : ParseUnknown(raw, eventType, reported, out error);
         }
         catch (SchemaViolationException e)
         {
-            error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, eventType, e.JsonPath);
+            error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, reported, e.JsonPath);
         }
         catch (JsonException e)
         {
-            error = Malformed(raw.Span, e, eventType);
+            error = Malformed(raw.Span, e, reported);
         }
         catch (InvalidOperationException)
         {
-            error = InvalidUtf8(eventType);
+            error = InvalidUtf8(reported);
         }
 
         return null;
@@ -353,7 +359,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return copy;
     }
 
-    private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, out WebhookParseError? error)
+    private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, string? reportedEventType, out WebhookParseError? error)
     {
         error = null;
         var reader = new Utf8JsonReader(raw.Span, _readerOptions);
@@ -367,11 +373,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         }
         catch (JsonException e)
         {
-            error = Malformed(raw.Span, e, eventType);
+            error = Malformed(raw.Span, e, reportedEventType);
         }
         catch (InvalidOperationException)
         {
-            error = InvalidUtf8(eventType);
+            error = InvalidUtf8(reportedEventType);
         }
 
         return null;
@@ -396,10 +402,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             case ScanStatus.NotAnObject:
                 error = new WebhookParseError(WebhookParseErrorReason.NotAnObject, $"The body is {JsonTokenNames.WithArticle(scan.TokenType)}, not a JSON object.");
                 return false;
-            case ScanStatus.InvalidType:
-                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {JsonTokenNames.WithArticle(scan.TokenType)}, not a string.");
-                return false;
             case ScanStatus.Missing:
+            case ScanStatus.InvalidType when scan.TokenType == JsonTokenType.Null && _catalog.Discriminator.IsOptional:
+                // Where the discriminator is optional, "eventType": null says no more than leaving it out does.
                 if (expectedEventType is not null)
                 {
                     match = _catalog.Find(Encoding.UTF8.GetBytes(expectedEventType));
@@ -422,6 +427,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
                 // The scan stopped at the end of the root object: malformed content after it wins over "missing".
                 error = TrailingContentError(body) ?? new WebhookParseError(WebhookParseErrorReason.MissingDiscriminator, $"The body has no discriminator at {_catalog.Discriminator}.");
                 return false;
+            case ScanStatus.InvalidType:
+                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {JsonTokenNames.WithArticle(scan.TokenType)}, not a string.");
+                return false;
         }
 
         var value = scan.Value(body);
@@ -429,7 +437,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         eventType = match is { Kind: WebhookEventMatch.Exact } ? match.Descriptor.EventType : Encoding.UTF8.GetString(value);
         if (expectedEventType is not null && !IsSameEvent(match, eventType, expectedEventType))
         {
-            error = new WebhookParseError(WebhookParseErrorReason.UnexpectedEventType, $"The body is a '{eventType}' event but '{expectedEventType}' was expected.", eventType);
+            string? named = ReportableEventType(match, eventType, expectedEventType);
+            string message = named is null
+                ? $"The body names an event type this SDK does not know, but '{expectedEventType}' was expected."
+                : $"The body is a '{named}' event but '{expectedEventType}' was expected.";
+            error = new WebhookParseError(WebhookParseErrorReason.UnexpectedEventType, message, named);
             return false;
         }
 
@@ -476,6 +488,20 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
         return scan.Status == ScanStatus.Found ? Encoding.UTF8.GetString(scan.Value(body)) : null;
     }
+
+    /// <summary>
+    /// The event type an error may name (<see cref="WebhookParseError.EventType"/>, its message, logs, the HTTP answer):
+    /// one of this provider's own names, or the one the caller passed; never text only the body chose, which could
+    /// be anything (personal data, megabytes). A version fallback is a known name plus a version, kept when the
+    /// version is short.
+    /// </summary>
+    private static string? ReportableEventType(WebhookEventCatalog<TEvent>.Match? match, string eventType, string? expectedEventType) => match?.Kind switch
+    {
+        null => string.Equals(eventType, expectedEventType, StringComparison.Ordinal) ? expectedEventType : null,
+        WebhookEventMatch.VersionFallback => eventType.Length - VersionedEventType.BaseName(eventType).Length <= MaxReportedVersionSuffixLength ? eventType : null,
+        WebhookEventMatch.Inferred => match.Descriptor.EventType,
+        _ => eventType,
+    };
 
     private bool IsSameEvent(WebhookEventCatalog<TEvent>.Match? match, string eventType, string expectedEventType)
     {

@@ -34,6 +34,15 @@ internal static class JsonValueReaders
     /// <summary>Checks the value is a string without materialising it (the parser already read the discriminator).</summary>
     public static void SkipString(ref Utf8JsonReader reader) => Expect(ref reader, JsonTokenType.String, "a string");
 
+    /// <summary>Like <see cref="SkipString"/>, for a discriminator the provider may leave out: JSON null says the same as leaving it out.</summary>
+    public static void SkipStringOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Expect(ref reader, JsonTokenType.String, "a string or null");
+        }
+    }
+
     public static long ReadInt64(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "an integer");
