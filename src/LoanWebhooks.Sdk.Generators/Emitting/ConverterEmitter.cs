@@ -12,6 +12,9 @@ internal static class ConverterEmitter
     private const string Objects = "global::LoanWebhooks.Sdk.Serialization.JsonObjectReading";
     private const string Violation = "global::LoanWebhooks.Sdk.Serialization.SchemaViolationException";
 
+    /// <summary>Names and strings read without the exception an escaped unpaired surrogate makes the reader throw.</summary>
+    private const string Text = "global::LoanWebhooks.Sdk.Serialization.JsonStringText";
+
     public static string Emit(ProviderModel provider, RecordModel record)
     {
         string ns = provider.Namespace;
@@ -68,7 +71,7 @@ internal static class ConverterEmitter
         for (int i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            w.Open($"if (reader.ValueTextEquals(Name{i}))");
+            w.Open($"if ({Text}.TextEquals(ref reader, Name{i}))");
             w.Line($"member = {SourceWriter.Literal(property.JsonName)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref has{i});");
             w.Line($"value{i} = {TypeSyntax.ReadExpression(property.Type, ns, "reader", "options", 0)};");
@@ -79,7 +82,7 @@ internal static class ConverterEmitter
 
         if (discriminator is not null)
         {
-            w.Open("if (reader.ValueTextEquals(DiscriminatorName))");
+            w.Open($"if ({Text}.TextEquals(ref reader, DiscriminatorName))");
             w.Line($"member = {SourceWriter.Literal(discriminator)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref hasDiscriminator);");
             // Where the provider may leave the discriminator out, JSON null says the same thing (the parser chose the event another way).
@@ -89,7 +92,7 @@ internal static class ConverterEmitter
             w.Line();
         }
 
-        w.Line("member = reader.GetString();");
+        w.Line($"member = {Text}.Read(ref reader);");
         w.Line($"{Objects}.ReadExtensionMember(ref reader, member!, ref extensionData);");
         w.Close();
         w.Close();
