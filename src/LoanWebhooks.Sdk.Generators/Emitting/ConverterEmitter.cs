@@ -12,6 +12,9 @@ internal static class ConverterEmitter
     private const string Objects = "global::LoanWebhooks.Sdk.Serialization.JsonObjectReading";
     private const string Violation = "global::LoanWebhooks.Sdk.Serialization.SchemaViolationException";
 
+    /// <summary>Names and strings read without the exception an escaped unpaired surrogate makes the reader throw.</summary>
+    private const string Text = "global::LoanWebhooks.Sdk.Serialization.JsonStringText";
+
     public static string Emit(ProviderModel provider, RecordModel record)
     {
         string ns = provider.Namespace;
@@ -38,14 +41,14 @@ internal static class ConverterEmitter
         }
 
         w.Line();
-        EmitRead(w, record, ns, type, discriminator);
+        EmitRead(w, record, ns, type, discriminator, provider.DiscriminatorOptional);
         w.Line();
         EmitWrite(w, record, ns, type, discriminator);
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitRead(SourceWriter w, RecordModel record, string ns, string type, string? discriminator)
+    private static void EmitRead(SourceWriter w, RecordModel record, string ns, string type, string? discriminator, bool discriminatorOptional)
     {
         var properties = record.Properties;
         w.Open($"public override {type} Read(ref {TypeSyntax.Reader} reader, global::System.Type typeToConvert, {TypeSyntax.Options} options)");
@@ -68,7 +71,7 @@ internal static class ConverterEmitter
         for (int i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            w.Open($"if (reader.ValueTextEquals(Name{i}))");
+            w.Open($"if ({Text}.TextEquals(ref reader, Name{i}))");
             w.Line($"member = {SourceWriter.Literal(property.JsonName)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref has{i});");
             w.Line($"value{i} = {TypeSyntax.ReadExpression(property.Type, ns, "reader", "options", 0)};");
@@ -79,16 +82,17 @@ internal static class ConverterEmitter
 
         if (discriminator is not null)
         {
-            w.Open("if (reader.ValueTextEquals(DiscriminatorName))");
+            w.Open($"if ({Text}.TextEquals(ref reader, DiscriminatorName))");
             w.Line($"member = {SourceWriter.Literal(discriminator)};");
             w.Line($"{Objects}.ReadMemberValue(ref reader, ref hasDiscriminator);");
-            w.Line($"{TypeSyntax.Readers}.SkipString(ref reader);");
+            // Where the provider may leave the discriminator out, JSON null says the same thing (the parser chose the event another way).
+            w.Line(discriminatorOptional ? $"{TypeSyntax.Readers}.SkipStringOrNull(ref reader);" : $"{TypeSyntax.Readers}.SkipString(ref reader);");
             w.Line("continue;");
             w.Close();
             w.Line();
         }
 
-        w.Line("member = reader.GetString();");
+        w.Line($"member = {Text}.Read(ref reader);");
         w.Line($"{Objects}.ReadExtensionMember(ref reader, member!, ref extensionData);");
         w.Close();
         w.Close();

@@ -9,15 +9,34 @@ namespace LoanWebhooks.Sdk.Events;
 /// Typed, never-throwing access to the free-form JSON members the SDK keeps as <see cref="JsonElement"/>
 /// (receeve <c>meta</c>/<c>context</c>, Canopy change values, extension data…). Each accessor returns null
 /// when the member is absent, JSON null, or of another JSON type, instead of throwing like
-/// <see cref="JsonElement.GetString"/> and friends do.
+/// <see cref="JsonElement.GetString"/> and friends do; none throws for any JSON value the SDK's parser accepts.
 /// </summary>
 public static class WebhookJsonElementExtensions
 {
-    /// <summary>The value as a string when it is a JSON string.</summary>
+    /// <summary>
+    /// The value as a string when it is a JSON string. An escaped unpaired surrogate (<c>"Main St \ud800"</c>, which
+    /// JSON allows but no UTF-8 text can hold) comes back as U+FFFD, the replacement character, where
+    /// <see cref="JsonElement.GetString"/> would throw; the rest of the text is kept, and the exact escape stays in
+    /// <see cref="JsonElement.GetRawText"/> and the event's raw JSON.
+    /// </summary>
     /// <param name="value">The JSON value.</param>
-    /// <returns>The string, or null for any other JSON type.</returns>
-    public static string? AsString(this JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <returns>The string, or null for any other JSON type (and for a string whose raw bytes are not UTF-8, which the SDK's parser never produces).</returns>
+    public static string? AsString(this JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return ReadRawString(value);
+        }
+    }
 
     /// <summary>The value as a 64-bit integer when it is a JSON number that fits.</summary>
     /// <param name="value">The JSON value.</param>
@@ -43,7 +62,9 @@ public static class WebhookJsonElementExtensions
 
     /// <summary>
     /// The value as a timestamp when it is a string holding an ISO 8601 date-time with an offset (or the
-    /// <c>yyyy-MM-dd HH:mm:ss+zz</c> form Canopy sends). A time without an offset is ambiguous and gives null.
+    /// <c>yyyy-MM-dd HH:mm:ss+zz</c> form Canopy sends). A time without an offset is ambiguous and gives null; so
+    /// does one whose UTC instant is outside <see cref="DateTimeOffset"/>'s range (<c>9999-12-31 23:59:59-08</c>)
+    /// and any string that is not a date-time, an unpaired surrogate escape included.
     /// </summary>
     /// <param name="value">The JSON value.</param>
     /// <returns>The timestamp, or null.</returns>
@@ -56,17 +77,97 @@ public static class WebhookJsonElementExtensions
 
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
         reader.Read();
-        return JsonValueReaders.TryReadDateTimeOffset(ref reader, out var result) ? result : null;
+        try
+        {
+            return JsonValueReaders.TryReadDateTimeOffset(ref reader, out var result) ? result : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Raw bytes that are not UTF-8: only a document built outside the SDK's parser can hold them.
+            return null;
+        }
+    }
+
+    /// <summary>The last member named <paramref name="name"/>, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> finds it, skipping names no UTF-16 text can equal.</summary>
+    private static bool TryFindMemberOneByOne(JsonElement value, string name, out JsonElement member)
+    {
+        member = default;
+        bool found = false;
+        foreach (var property in value.EnumerateObject())
+        {
+            bool equals;
+            try
+            {
+                equals = property.NameEquals(name);
+            }
+            catch (InvalidOperationException)
+            {
+                equals = false;
+            }
+
+            if (equals)
+            {
+                member = property.Value;
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    private static string? ReadRawString(JsonElement value)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
+        reader.Read();
+        try
+        {
+            return JsonStringText.Read(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // Raw bytes that are not UTF-8: only a document built outside the SDK's parser can hold them.
+            return null;
+        }
     }
 
     /// <summary>The member <paramref name="name"/> of an object, when present and not JSON null.</summary>
     /// <param name="value">The JSON value; anything but an object has no members.</param>
     /// <param name="name">The member name, case-sensitive.</param>
     /// <returns>The member's value, or null.</returns>
-    public static JsonElement? GetMemberOrNull(this JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var member) && member.ValueKind != JsonValueKind.Null
-            ? member
-            : null;
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public static JsonElement? GetMemberOrNull(this JsonElement value, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        JsonElement member;
+        try
+        {
+            if (!value.TryGetProperty(name, out member))
+            {
+                return null;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // The name holds an unpaired surrogate: the framework cannot turn it into UTF-8 to compare, and no
+            // member name the SDK reads as UTF-8 can equal it.
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Some member's name is an escaped unpaired surrogate, which the framework's lookup cannot unescape.
+            if (!TryFindMemberOneByOne(value, name, out member))
+            {
+                return null;
+            }
+        }
+
+        return member.ValueKind != JsonValueKind.Null ? member : null;
+    }
 
     /// <summary>The member <paramref name="name"/> as a string (see <see cref="AsString"/>).</summary>
     /// <param name="value">The JSON object.</param>

@@ -31,7 +31,7 @@ public interface IWebhookParser
 
     /// <summary>
     /// Parses a body the caller hands over instead of copying it (the event's <c>RawJson</c> is the array itself);
-    /// never throws for bad input. The caller must not change or reuse the array afterwards.
+    /// never throws for bad input (a null body is <see cref="WebhookParseErrorReason.EmptyBody"/>). The caller must not change or reuse the array afterwards.
     /// </summary>
     /// <param name="body">The raw request body (UTF-8 JSON), owned by the event when parsing succeeds.</param>
     /// <param name="webhookEvent">The event, when parsing succeeded.</param>
@@ -39,6 +39,6 @@ public interface IWebhookParser
     /// <param name="expectedEventType">See <see cref="Parse"/>.</param>
     /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
     /// <remarks>Implementations that cannot keep the array fall back to <see cref="TryParse"/>, which copies it.</remarks>
-    bool TryParseOwned(byte[] body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null) =>
+    bool TryParseOwned([NotNullWhen(true)] byte[]? body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null) =>
         TryParse(body, out webhookEvent, out failure, expectedEventType);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Serialization;
 
 namespace LoanWebhooks.Sdk.Parsing;
 
@@ -72,7 +73,7 @@ internal static class JsonMemberScanner
             bool descended = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!reader.ValueTextEquals(path[level]))
+                if (!JsonStringText.TextEquals(ref reader, path[level]))
                 {
                     reader.Read();
                     reader.Skip();
@@ -88,7 +89,7 @@ internal static class JsonMemberScanner
                     }
 
                     return reader.ValueIsEscaped
-                        ? new ScanResult(ScanStatus.Found, unescaped: Encoding.UTF8.GetBytes(reader.GetString()!))
+                        ? new ScanResult(ScanStatus.Found, unescaped: Encoding.UTF8.GetBytes(JsonStringText.Read(ref reader)))
                         : new ScanResult(ScanStatus.Found, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                 }
 

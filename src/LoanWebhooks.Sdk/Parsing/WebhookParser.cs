@@ -22,6 +22,9 @@ namespace LoanWebhooks.Sdk.Parsing;
 public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     where TEvent : WebhookEvent
 {
+    /// <summary>".v" and up to nine digits: any version a provider will really send.</summary>
+    private const int MaxReportedVersionSuffixLength = 11;
+
     private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
     private readonly WebhookEventCatalog<TEvent> _catalog;
@@ -117,10 +120,21 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return webhookEvent is not null;
     }
 
-    /// <inheritdoc cref="TryParse(ReadOnlySpan{byte}, out TEvent, out WebhookParseError, string?)"/>
-    public bool TryParse(string body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    /// <summary>Parses <paramref name="body"/>; never throws for bad input, and a null body is <see cref="WebhookParseErrorReason.EmptyBody"/> (as the framework's <c>TryParse</c> methods return false for null).</summary>
+    /// <param name="body">The raw request body.</param>
+    /// <param name="webhookEvent">The event, when parsing succeeded.</param>
+    /// <param name="failure">Why parsing failed, otherwise.</param>
+    /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
+    /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
+    public bool TryParse([NotNullWhen(true)] string? body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        if (body is null)
+        {
+            webhookEvent = null;
+            failure = NullBody();
+            return false;
+        }
+
         if (body.Length > MaxBodyBytes)
         {
             // Each char is at least one UTF-8 byte: reject before transcoding a hostile giant.
@@ -149,22 +163,28 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return ParseCore(body, expectedEventType, body, out var error) ?? throw new WebhookParseException(error!);
     }
 
-    /// <summary>Parses a body the caller hands over (see <see cref="ParseOwned"/>); never throws for bad input.</summary>
+    /// <summary>Parses a body the caller hands over (see <see cref="ParseOwned"/>); never throws for bad input, and a null body is <see cref="WebhookParseErrorReason.EmptyBody"/>.</summary>
     /// <param name="body">The raw request body (UTF-8 JSON), owned by the event when parsing succeeds.</param>
     /// <param name="webhookEvent">The event, when parsing succeeded.</param>
     /// <param name="failure">Why parsing failed, otherwise.</param>
     /// <param name="expectedEventType">See <see cref="Parse(ReadOnlySpan{byte}, string?)"/>.</param>
     /// <returns>True when <paramref name="webhookEvent"/> was produced.</returns>
-    public bool TryParseOwned(byte[] body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
+    public bool TryParseOwned([NotNullWhen(true)] byte[]? body, [NotNullWhen(true)] out TEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType = null)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        if (body is null)
+        {
+            webhookEvent = null;
+            failure = NullBody();
+            return false;
+        }
+
         webhookEvent = ParseCore(body, expectedEventType, body, out failure);
         return webhookEvent is not null;
     }
 
     WebhookEvent IWebhookParser.Parse(ReadOnlySpan<byte> body, string? expectedEventType) => Parse(body, expectedEventType);
 
-    bool IWebhookParser.TryParseOwned(byte[] body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
+    bool IWebhookParser.TryParseOwned([NotNullWhen(true)] byte[]? body, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? failure, string? expectedEventType)
     {
         bool parsed = TryParseOwned(body, out TEvent? typed, out failure, expectedEventType);
         webhookEvent = typed;
@@ -242,6 +262,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             raw = PrivateCopy(body, ownedCopy, offset);
         }
 
+        string? reported = ReportableEventType(match, eventType, expectedEventType);
         try
         {
             var webhookEvent = ReadEvent(raw.Span, match, eventType, _readerOptions);
@@ -251,19 +272,21 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         catch (SchemaViolationException) when (match?.Kind is WebhookEventMatch.VersionFallback or WebhookEventMatch.Inferred)
         {
             // A guess (another version, or a shape without a discriminator) that does not fit is not that event.
-            return ParseUnknown(raw, match.Kind == WebhookEventMatch.Inferred ? string.Empty : eventType, out error);
+            return match.Kind == WebhookEventMatch.Inferred
+                ? ParseUnknown(raw, string.Empty, reportedEventType: null, out error)
+                : ParseUnknown(raw, eventType, reported, out error);
         }
         catch (SchemaViolationException e)
         {
-            error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, eventType, e.JsonPath);
+            error = new WebhookParseError(WebhookParseErrorReason.SchemaMismatch, e.Message, reported, e.JsonPath);
         }
         catch (JsonException e)
         {
-            error = Malformed(raw.Span, e, eventType);
+            error = Malformed(raw.Span, e, reported);
         }
         catch (InvalidOperationException)
         {
-            error = InvalidUtf8(eventType);
+            error = InvalidUtf8(reported);
         }
 
         return null;
@@ -336,7 +359,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return copy;
     }
 
-    private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, out WebhookParseError? error)
+    private TEvent? ParseUnknown(ReadOnlyMemory<byte> raw, string eventType, string? reportedEventType, out WebhookParseError? error)
     {
         error = null;
         var reader = new Utf8JsonReader(raw.Span, _readerOptions);
@@ -350,11 +373,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         }
         catch (JsonException e)
         {
-            error = Malformed(raw.Span, e, eventType);
+            error = Malformed(raw.Span, e, reportedEventType);
         }
         catch (InvalidOperationException)
         {
-            error = InvalidUtf8(eventType);
+            error = InvalidUtf8(reportedEventType);
         }
 
         return null;
@@ -379,10 +402,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             case ScanStatus.NotAnObject:
                 error = new WebhookParseError(WebhookParseErrorReason.NotAnObject, $"The body is {JsonTokenNames.WithArticle(scan.TokenType)}, not a JSON object.");
                 return false;
-            case ScanStatus.InvalidType:
-                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {JsonTokenNames.WithArticle(scan.TokenType)}, not a string.");
-                return false;
             case ScanStatus.Missing:
+            case ScanStatus.InvalidType when scan.TokenType == JsonTokenType.Null && _catalog.Discriminator.IsOptional:
+                // Where the discriminator is optional, "eventType": null says no more than leaving it out does.
                 if (expectedEventType is not null)
                 {
                     match = _catalog.Find(Encoding.UTF8.GetBytes(expectedEventType));
@@ -405,6 +427,9 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
                 // The scan stopped at the end of the root object: malformed content after it wins over "missing".
                 error = TrailingContentError(body) ?? new WebhookParseError(WebhookParseErrorReason.MissingDiscriminator, $"The body has no discriminator at {_catalog.Discriminator}.");
                 return false;
+            case ScanStatus.InvalidType:
+                error = new WebhookParseError(WebhookParseErrorReason.InvalidDiscriminatorType, $"The discriminator {_catalog.Discriminator} is {JsonTokenNames.WithArticle(scan.TokenType)}, not a string.");
+                return false;
         }
 
         var value = scan.Value(body);
@@ -412,7 +437,11 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         eventType = match is { Kind: WebhookEventMatch.Exact } ? match.Descriptor.EventType : Encoding.UTF8.GetString(value);
         if (expectedEventType is not null && !IsSameEvent(match, eventType, expectedEventType))
         {
-            error = new WebhookParseError(WebhookParseErrorReason.UnexpectedEventType, $"The body is a '{eventType}' event but '{expectedEventType}' was expected.", eventType);
+            string? named = ReportableEventType(match, eventType, expectedEventType);
+            string message = named is null
+                ? $"The body names an event type this SDK does not know, but '{expectedEventType}' was expected."
+                : $"The body is a '{named}' event but '{expectedEventType}' was expected.";
+            error = new WebhookParseError(WebhookParseErrorReason.UnexpectedEventType, message, named);
             return false;
         }
 
@@ -460,6 +489,20 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         return scan.Status == ScanStatus.Found ? Encoding.UTF8.GetString(scan.Value(body)) : null;
     }
 
+    /// <summary>
+    /// The event type an error may name (<see cref="WebhookParseError.EventType"/>, its message, logs, the HTTP answer):
+    /// one of this provider's own names, or the one the caller passed; never text only the body chose, which could
+    /// be anything (personal data, megabytes). A version fallback is a known name plus a version, kept when the
+    /// version is short.
+    /// </summary>
+    private static string? ReportableEventType(WebhookEventCatalog<TEvent>.Match? match, string eventType, string? expectedEventType) => match?.Kind switch
+    {
+        null => string.Equals(eventType, expectedEventType, StringComparison.Ordinal) ? expectedEventType : null,
+        WebhookEventMatch.VersionFallback => eventType.Length - VersionedEventType.BaseName(eventType).Length <= MaxReportedVersionSuffixLength ? eventType : null,
+        WebhookEventMatch.Inferred => match.Descriptor.EventType,
+        _ => eventType,
+    };
+
     private bool IsSameEvent(WebhookEventCatalog<TEvent>.Match? match, string eventType, string expectedEventType)
     {
         var expected = _catalog.Find(Encoding.UTF8.GetBytes(expectedEventType));
@@ -470,7 +513,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
     private async ValueTask<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, 16 * 1024));
+        // One byte past the limit proves the body too large, so no read asks for more than that: the pool hands
+        // out arrays rounded up to a power of two, and filling one would read up to twice the limit.
+        int readLimit = MaxBodyBytes == int.MaxValue ? int.MaxValue : MaxBodyBytes + 1;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(readLimit, 16 * 1024));
         int length = 0;
         try
         {
@@ -478,21 +524,16 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             {
                 if (length == buffer.Length)
                 {
-                    if (length > MaxBodyBytes)
-                    {
-                        return null;
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(readLimit, 2L * buffer.Length));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                int read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, readLimit) - length), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return length > MaxBodyBytes ? null : buffer.AsSpan(0, length).ToArray();
+                    return buffer.AsSpan(0, length).ToArray();
                 }
 
                 length += read;
@@ -511,6 +552,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     // Utf8JsonReader reports invalid UTF-8 inside a string it is asked to decode with InvalidOperationException.
     private static WebhookParseError InvalidUtf8(string? eventType) =>
         new(WebhookParseErrorReason.MalformedJson, "The body contains invalid UTF-8.", eventType);
+
+    // Like the framework's TryParse methods, a null input is a failed parse rather than an exception.
+    private static WebhookParseError NullBody() =>
+        new(WebhookParseErrorReason.EmptyBody, "The body is null.");
 
     private WebhookParseError TooLarge() =>
         new(WebhookParseErrorReason.BodyTooLarge, $"The body is larger than the {MaxBodyBytes}-byte limit.");

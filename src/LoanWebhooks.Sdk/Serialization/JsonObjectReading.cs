@@ -27,7 +27,7 @@ internal static class JsonObjectReading
         if (seen)
         {
             // Last-wins would let a second copy of a member hide behind the first; refuse it.
-            throw SchemaViolationException.DuplicateMember(reader.GetString() ?? string.Empty);
+            throw SchemaViolationException.DuplicateMember(JsonStringText.Read(ref reader));
         }
 
         seen = true;

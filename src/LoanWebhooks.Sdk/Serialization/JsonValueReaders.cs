@@ -25,14 +25,38 @@ internal static class JsonValueReaders
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     };
 
+    private const int DateLength = 10;
+
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    private static readonly char[] OffsetSigns = { '+', '-' };
+
+    private static readonly string[] OffsetFormats = { "hh", "hh\\:mm", "hhmm" };
+
+    private static readonly string[] LocalDateTimeFormats =
+    {
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm",
+    };
+
     public static string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
-        return reader.GetString()!;
+        return JsonStringText.Read(ref reader);
     }
 
     /// <summary>Checks the value is a string without materialising it (the parser already read the discriminator).</summary>
     public static void SkipString(ref Utf8JsonReader reader) => Expect(ref reader, JsonTokenType.String, "a string");
+
+    /// <summary>Like <see cref="SkipString"/>, for a discriminator the provider may leave out: JSON null says the same as leaving it out.</summary>
+    public static void SkipStringOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Expect(ref reader, JsonTokenType.String, "a string or null");
+        }
+    }
 
     public static long ReadInt64(ref Utf8JsonReader reader)
     {
@@ -79,12 +103,12 @@ internal static class JsonValueReaders
             };
         }
 
-        if (reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("false"u8))
+        if (JsonStringText.TextEquals(ref reader, "true"u8) || JsonStringText.TextEquals(ref reader, "false"u8))
         {
-            return reader.ValueTextEquals("true"u8);
+            return JsonStringText.TextEquals(ref reader, "true"u8);
         }
 
-        string text = reader.GetString()!;
+        string text = JsonStringText.Read(ref reader);
         return bool.TryParse(text, out bool value) && text.Trim().Length == text.Length
             ? value
             : throw new SchemaViolationException("Expected a boolean or the string \"true\" or \"false\".");
@@ -97,7 +121,7 @@ internal static class JsonValueReaders
     /// </summary>
     public static string ReadCoercedString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.String => JsonStringText.Read(ref reader),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
         _ => throw SchemaViolationException.UnexpectedToken("a string or a number", reader.TokenType),
     };
@@ -106,20 +130,45 @@ internal static class JsonValueReaders
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a date-time string");
-        return TryReadDateTimeOffset(ref reader, out var value)
-            ? value
-            : throw new SchemaViolationException("Expected an ISO 8601 date-time with a UTC offset.");
+        if (TryReadDateTimeOffset(ref reader, out var value))
+        {
+            return value;
+        }
+
+        throw new SchemaViolationException(IsOutOfRange(JsonStringText.Read(ref reader))
+            ? "The date-time is out of range: with its UTC offset applied, the instant falls outside what DateTimeOffset can hold."
+            : "Expected an ISO 8601 date-time with a UTC offset.");
     }
 
     /// <summary>The non-throwing core of <see cref="ReadDateTimeOffset"/>; the reader is on a string.</summary>
     public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
-        if (reader.TryGetDateTimeOffset(out value) && HasOffset(ref reader))
+        if (TryGetIsoDateTimeOffset(ref reader, out value) && HasOffset(ref reader))
         {
             return true;
         }
 
-        return DateTimeOffset.TryParseExact(reader.GetString()!, OffsetDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        return DateTimeOffset.TryParseExact(JsonStringText.Read(ref reader), OffsetDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>
+    /// Error path only: whether <paramref name="text"/> is a date-time with an offset in an accepted form whose UTC
+    /// instant falls outside <see cref="DateTimeOffset"/>'s range (Canopy's far-future sentinel in a western offset,
+    /// <c>9999-12-31 23:59:59-08</c>), so the error can say so instead of blaming the format.
+    /// </summary>
+    internal static bool IsOutOfRange(string text)
+    {
+        int sign = text.LastIndexOfAny(OffsetSigns);
+        if (sign <= DateLength
+            || !TimeSpan.TryParseExact(text.AsSpan(sign + 1), OffsetFormats, CultureInfo.InvariantCulture, out var offset)
+            || offset > MaxOffset
+            || !DateTime.TryParseExact(text.AsSpan(0, sign), LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        long utcTicks = text[sign] == '+' ? local.Ticks - offset.Ticks : local.Ticks + offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks;
     }
 
     public static DateTimeOffset ReadUnixMilliseconds(ref Utf8JsonReader reader)
@@ -137,7 +186,7 @@ internal static class JsonValueReaders
     {
         Expect(ref reader, JsonTokenType.String, "a date string");
         bool parsed = reader.ValueIsEscaped || reader.HasValueSequence
-            ? TryParseDate(reader.GetString().AsSpan(), out var value)
+            ? TryParseDate(JsonStringText.Read(ref reader).AsSpan(), out var value)
             : TryParseDate(reader.ValueSpan, out value);
         return parsed ? value : throw new SchemaViolationException("Expected a date in the form yyyy-MM-dd.");
     }
@@ -211,6 +260,20 @@ internal static class JsonValueReaders
         if (reader.TokenType != expected)
         {
             throw SchemaViolationException.UnexpectedToken(description, reader.TokenType);
+        }
+    }
+
+    // Utf8JsonReader unescapes before parsing and throws where an escape is an unpaired surrogate: not a date-time.
+    private static bool TryGetIsoDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        try
+        {
+            return reader.TryGetDateTimeOffset(out value);
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
         }
     }
 

@@ -51,6 +51,63 @@ public sealed class WebhookJsonElementExtensionsTests
         Assert.Null(Meta.GetProperty("name").GetStringOrNull("x"));
     }
 
+    /// <summary>JSON allows an escaped unpaired surrogate; receeve's free-form meta could carry one.</summary>
+    private static readonly JsonElement LoneSurrogates = JsonDocument.Parse("""
+        { "street": "Main St \ud800", "pair": "\ud83d\ude00 ok", "low": "\udc00x", "at": "2023-06-27T14:02:48\ud800",
+          "\ud800": "surrogate-named member", "name": "Jane" }
+        """).RootElement.Clone();
+
+    [Fact]
+    public void An_unpaired_surrogate_escape_reads_as_the_replacement_character_and_keeps_the_rest()
+    {
+        Assert.Equal("Main St \uFFFD", LoneSurrogates.GetStringOrNull("street"));
+        Assert.Equal("Main St \uFFFD", JsonDocument.Parse("\"Main St \\ud800\"").RootElement.AsString());
+        Assert.Equal("\uFFFDx", LoneSurrogates.GetStringOrNull("low"));
+        Assert.Equal("\U0001F600 ok", LoneSurrogates.GetStringOrNull("pair"));
+    }
+
+    [Fact]
+    public void A_date_with_an_unpaired_surrogate_escape_is_null_not_an_exception()
+    {
+        Assert.Null(LoneSurrogates.GetDateTimeOffsetOrNull("at"));
+        Assert.Null(JsonDocument.Parse("\"2023-06-27T14:02:48\\ud800\"").RootElement.AsDateTimeOffset());
+        Assert.Null(LoneSurrogates.GetDateTimeOffsetOrNull("street"));
+    }
+
+    [Fact]
+    public void Every_accessor_returns_instead_of_throwing_for_surrogate_escaped_values_and_names()
+    {
+        foreach (var member in LoneSurrogates.EnumerateObject())
+        {
+            var value = member.Value;
+            _ = value.AsInt64();
+            _ = value.AsDecimal();
+            _ = value.AsBoolean();
+            _ = value.AsDateTimeOffset();
+            Assert.NotNull(value.AsString());
+        }
+
+        foreach (string name in new[] { "street", "pair", "low", "at", "\ud800", "\uFFFD", "name", "missing" })
+        {
+            _ = LoneSurrogates.GetMemberOrNull(name);
+            _ = LoneSurrogates.GetStringOrNull(name);
+            _ = LoneSurrogates.GetInt64OrNull(name);
+            _ = LoneSurrogates.GetDecimalOrNull(name);
+            _ = LoneSurrogates.GetBooleanOrNull(name);
+            _ = LoneSurrogates.GetDateTimeOffsetOrNull(name);
+        }
+
+        Assert.Equal("Jane", LoneSurrogates.GetStringOrNull("name"));
+    }
+
+    [Fact]
+    public void A_far_future_date_whose_utc_instant_overflows_is_null()
+    {
+        var value = JsonDocument.Parse("\"9999-12-31 23:59:59-08\"").RootElement;
+
+        Assert.Null(value.AsDateTimeOffset());
+    }
+
     [Fact]
     public void Value_accessors_work_on_values_of_any_kind()
     {

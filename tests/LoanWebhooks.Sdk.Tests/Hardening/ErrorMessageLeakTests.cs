@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
 using Xunit;
@@ -11,7 +12,8 @@ namespace LoanWebhooks.Sdk.Tests.Hardening;
 /// <summary>
 /// Parse errors name paths and JSON types, never values: at the position of every string value of every
 /// documented sample (SSNs, emails, account numbers among them), a body that breaks there yields an error whose
-/// message and exception text do not contain the value. The event type is the one value errors report on purpose.
+/// message and exception text do not contain the value. The event type is the one value errors report on purpose, and
+/// only when it is one the SDK knows (or the one the caller expected): an unknown one could be anything.
 /// </summary>
 public sealed class ErrorMessageLeakTests
 {
@@ -55,6 +57,70 @@ public sealed class ErrorMessageLeakTests
         }
 
         Assert.True(checkedValues > 0 || values.Count < 2, $"{name}: no value was exercised");
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputTests.Envelopes), MemberType = typeof(HostileInputTests))]
+    public void An_unexpected_event_type_the_sdk_does_not_know_is_never_echoed(WebhookProvider provider, string envelope)
+    {
+        const string Named = "888-88-8888 Miriam Trevino";
+        var parser = WebhookParsers.Default(provider);
+        string expected = parser.EventTypes[0].EventType;
+        string body = envelope.Replace("{0}", "\"" + Named + "\"", StringComparison.Ordinal);
+
+        bool parsed = parser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure, expected);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
+        Assert.Null(failure.EventType);
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("888-88-8888", failure.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("888-88-8888", new WebhookParseException(failure).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputTests.Envelopes), MemberType = typeof(HostileInputTests))]
+    public void An_unexpected_event_type_the_sdk_knows_is_named(WebhookProvider provider, string envelope)
+    {
+        var parser = WebhookParsers.Default(provider);
+        string expected = parser.EventTypes[0].EventType;
+        string sent = parser.EventTypes[^1].EventType;
+        string body = envelope.Replace("{0}", "\"" + sent + "\"", StringComparison.Ordinal);
+
+        bool parsed = parser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure, expected);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
+        Assert.Equal(sent, failure.EventType);
+        Assert.Contains(sent, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_fallback_with_an_endless_version_is_not_echoed()
+    {
+        string version = new('7', 5_000);
+        string body = $$"""{ "payload": { "details": { "messageType": "event.strategy.stopped.v{{version}}" }, "messageId": "m" }, "signature": "s" }""";
+
+        bool parsed = WebhookParsers.Default(WebhookProvider.Receeve).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure, "event.strategy.assigned.v1");
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
+        Assert.Null(failure.EventType);
+        Assert.DoesNotContain(version, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_event_type_is_not_reported_with_an_error_that_follows_it()
+    {
+        const string Named = "888-88-8888 Miriam Trevino";
+        string body = "{ \"event_type\": \"" + Named + "\", \"data\": null } trailing";
+
+        bool parsed = WebhookParsers.Default(WebhookProvider.Payitoff).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
+        Assert.Null(failure.EventType);
+        Assert.DoesNotContain("888-88-8888", failure.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>Byte offset, length (with quotes) and text of every string value (not member name) in the body.</summary>

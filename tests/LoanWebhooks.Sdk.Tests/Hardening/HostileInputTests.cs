@@ -30,8 +30,15 @@ public sealed class HostileInputTests
     [MemberData(nameof(Envelopes))]
     public void A_discriminator_of_the_wrong_json_type_is_InvalidDiscriminatorType(WebhookProvider provider, string envelope)
     {
+        // Where the discriminator is optional (Spinwheel), null means "not sent": SpinwheelNullEventTypeTests.
+        bool nullIsAbsent = provider == WebhookProvider.Spinwheel;
         foreach (string value in new[] { "42", "null", "true", "[\"x\"]", "{ \"name\": \"x\" }", "-1.5e300" })
         {
+            if (value == "null" && nullIsAbsent)
+            {
+                continue;
+            }
+
             var failure = Fail(provider, envelope.Replace("{0}", value, StringComparison.Ordinal));
 
             Assert.Equal(WebhookParseErrorReason.InvalidDiscriminatorType, failure.Reason);

@@ -50,6 +50,60 @@ public sealed class ParseApiTests
     }
 
     [Fact]
+    public async Task An_endless_stream_is_read_only_one_byte_past_the_limit()
+    {
+        const int Limit = 1024 * 1024;
+        var parser = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = Limit });
+        var stream = new EndlessCountingStream();
+
+        var exception = await Assert.ThrowsAsync<WebhookParseException>(() => parser.ParseAsync(stream).AsTask());
+
+        // One byte past the limit proves the body too large; the pool's 2 MiB array must not be filled.
+        Assert.Equal(WebhookParseErrorReason.BodyTooLarge, exception.Reason);
+        Assert.Equal(Limit + 1, stream.BytesRead);
+    }
+
+    [Fact]
+    public async Task A_stream_exactly_at_the_limit_is_read_whole_and_parsed()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(Interrupted);
+        var parser = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = body.Length });
+
+        var webhookEvent = await parser.ParseAsync(new MemoryStream(body));
+
+        Assert.Equal(Interrupted, webhookEvent.GetRawText());
+    }
+
+    [Fact]
+    public void TryParse_of_a_null_string_is_an_empty_body_not_an_exception()
+    {
+        bool parsed = PayitoffWebhookParser.Default.TryParse((string?)null, out var webhookEvent, out var failure);
+
+        Assert.False(parsed);
+        Assert.Null(webhookEvent);
+        Assert.Equal(WebhookParseErrorReason.EmptyBody, failure!.Reason);
+    }
+
+    [Fact]
+    public void TryParseOwned_of_a_null_array_is_an_empty_body_not_an_exception()
+    {
+        bool parsed = PayitoffWebhookParser.Default.TryParseOwned(null, out var webhookEvent, out var failure);
+        bool parsedThroughInterface = WebhookParsers.Default(WebhookProvider.Payitoff).TryParseOwned(null, out _, out var interfaceFailure);
+
+        Assert.False(parsed);
+        Assert.Null(webhookEvent);
+        Assert.Equal(WebhookParseErrorReason.EmptyBody, failure!.Reason);
+        Assert.False(parsedThroughInterface);
+        Assert.Equal(WebhookParseErrorReason.EmptyBody, interfaceFailure!.Reason);
+    }
+
+    [Fact]
+    public void Parse_of_a_null_string_still_throws_ArgumentNullException()
+    {
+        Assert.Throws<ArgumentNullException>(() => PayitoffWebhookParser.Default.Parse((string)null!));
+    }
+
+    [Fact]
     public void Raw_json_is_a_private_copy_of_the_body()
     {
         byte[] body = Encoding.UTF8.GetBytes(Interrupted);

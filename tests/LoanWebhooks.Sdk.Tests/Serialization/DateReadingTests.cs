@@ -7,7 +7,10 @@ using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Serialization;
 
-/// <summary>The hand-written yyyy-MM-dd reader accepts exactly what DateOnly.TryParseExact with that format accepts.</summary>
+/// <summary>
+/// The hand-written yyyy-MM-dd reader accepts exactly what DateOnly.TryParseExact with that format accepts; a
+/// date-time whose UTC instant DateTimeOffset cannot hold says so instead of blaming the format.
+/// </summary>
 public sealed class DateReadingTests
 {
     [Theory]
@@ -66,6 +69,65 @@ public sealed class DateReadingTests
         reader.Read();
 
         Assert.Equal(new DateOnly(2024, 1, 9), JsonValueReaders.ReadDate(ref reader));
+    }
+
+    [Theory]
+    [InlineData("9999-12-31 23:59:59-08")]
+    [InlineData("9999-12-31 23:59:59-0800")]
+    [InlineData("9999-12-31T23:59:59-08:00")]
+    [InlineData("9999-12-31T20:00:00.5-04:00")]
+    [InlineData("0001-01-01 00:00:00+01")]
+    [InlineData("0001-01-01T00:30:00+01:00")]
+    public void A_date_time_whose_utc_instant_is_out_of_range_fails_as_out_of_range_not_as_a_bad_format(string text)
+    {
+        var exception = ReadDateTimeOffsetFailure(text);
+
+        Assert.Contains("out of range", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(text[..4], exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31 23:59:59")]
+    [InlineData("9999-12-31 23:59:59-15")]
+    [InlineData("9999-12-32 23:59:59-08")]
+    [InlineData("yesterday-08")]
+    [InlineData("2023-06-27 14:02:48\ud800")]
+    public void A_date_time_that_is_not_one_fails_as_a_bad_format(string text)
+    {
+        var exception = ReadDateTimeOffsetFailure(text);
+
+        Assert.Equal("Expected an ISO 8601 date-time with a UTC offset.", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31 11:59:59+00")]
+    [InlineData("9999-12-31 15:59:59-08")]
+    [InlineData("0001-01-01 01:00:00+01")]
+    public void A_sentinel_whose_utc_instant_is_in_range_is_read(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("\"" + text + "\""));
+        reader.Read();
+
+        var value = JsonValueReaders.ReadDateTimeOffset(ref reader);
+
+        Assert.Equal(DateTimeOffset.ParseExact(text, "yyyy-MM-dd HH:mm:sszz", CultureInfo.InvariantCulture), value);
+    }
+
+    private static SchemaViolationException ReadDateTimeOffsetFailure(string text)
+    {
+        byte[] json = Encoding.UTF8.GetBytes("\"" + text + "\"");
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            JsonValueReaders.ReadDateTimeOffset(ref reader);
+        }
+        catch (SchemaViolationException e)
+        {
+            return e;
+        }
+
+        throw new Xunit.Sdk.XunitException($"'{text}' was read as a date-time.");
     }
 
     private static void AssertSameAsFramework(string text)
