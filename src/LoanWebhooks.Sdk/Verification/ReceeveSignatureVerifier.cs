@@ -113,7 +113,7 @@ public sealed class ReceeveSignatureVerifier : IWebhookVerifier
         }
 
         byte[] presented;
-        if (!TryReadString(signature.Value(body.Span), MaxSignatureTokenLength, out byte[]? signatureText)
+        if (!TryReadString(signature.Value(body.Span), MaxSignatureTokenLength, out byte[] signatureText)
             || !TryDecodeBase64(signatureText, out presented))
         {
             return Failed(
@@ -121,7 +121,7 @@ public sealed class ReceeveSignatureVerifier : IWebhookVerifier
                 "The \"signature\" member is not a base64 signature of a plausible length.");
         }
 
-        if (!TryReadString(signed.Value(body.Span), int.MaxValue, out byte[]? signedText))
+        if (!TryReadString(signed.Value(body.Span), int.MaxValue, out byte[] signedText))
         {
             return Failed(
                 WebhookVerificationFailureReason.MalformedBody,
