@@ -18,12 +18,13 @@ using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 
 const string Secret = "aot-smoke-secret";
+using var receeveSigner = ReceeveWebhookSigner.CreateEcdsa();
 var services = new ServiceCollection();
 services.AddSingleton<LastEvent>();
 services.AddLoanWebhooks(webhooks => webhooks
     .AddPayitoff(o => o.UseBasicAuthentication("payitoff", Secret))
     .AddCanopy(o => o.UseSignatureSecret(Secret))
-    .AddReceeve(o => o.UseSignatureSecret(Secret))
+    .AddReceeve(o => o.UsePublicKey(receeveSigner.PublicKeyPem))
     .AddSpinwheel(o => o.UseSharedSecretHeader("X-Spinwheel-Secret", Secret))
     .AddHandler<RecordingHandler, WebhookEvent>());
 using var provider = services.BuildServiceProvider();
@@ -43,7 +44,7 @@ foreach (var sample in DocumentedSamples.All)
     byte[] body = sample.Provider switch
     {
         WebhookProvider.Canopy => CanopyWebhookSigner.Sign(sample.Body.Span, Secret),
-        WebhookProvider.Receeve => ReceeveWebhookSigner.Sign(sample.Body.Span, Secret, timestamp: DateTimeOffset.UtcNow),
+        WebhookProvider.Receeve => receeveSigner.Sign(sample.Body.Span),
         _ => sample.Body.ToArray(),
     };
     lastEvent.Value = null;

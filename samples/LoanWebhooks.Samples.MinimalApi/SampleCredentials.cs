@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace LoanWebhooks.Samples.MinimalApi;
 
 /// <summary>
@@ -16,7 +18,16 @@ public sealed class SampleCredentials
 
     public string SpinwheelSecret { get; set; } = "";
 
-    public string ReceeveSecret { get; set; } = "";
+    /// <summary>The PEM public key receeve gave you; receeve signs with the private half, which it keeps.</summary>
+    public string ReceevePublicKey { get; set; } = "";
+
+    /// <summary>
+    /// A key pair made up when the process starts, so the sample runs without a receeve account: its public half is
+    /// the default <see cref="ReceevePublicKey"/>, and the demo signs with its private half as receeve signs with its
+    /// own. Nothing outside this process can sign with it. Configure Webhooks:ReceevePublicKey with the PEM receeve
+    /// gave you instead.
+    /// </summary>
+    public static RSA SampleOnlyReceeveKey { get; } = RSA.Create(2048);
 
     /// <summary>A reverse proxy in front of the app whose X-Forwarded-For is believed for Spinwheel's address check.</summary>
     public string TrustedProxy { get; set; } = "";
@@ -31,7 +42,7 @@ public sealed class SampleCredentials
                 ["Webhooks:PayitoffPassword"] = "sample-only-payitoff-password",
                 ["Webhooks:CanopySecret"] = "sample-only-canopy-secret",
                 ["Webhooks:SpinwheelSecret"] = "sample-only-spinwheel-secret",
-                ["Webhooks:ReceeveSecret"] = "sample-only-receeve-secret",
+                ["Webhooks:ReceevePublicKey"] = SampleOnlyReceeveKey.ExportSubjectPublicKeyInfoPem(),
                 ["Webhooks:TrustedProxy"] = "127.0.0.1",
             },
         });

@@ -20,7 +20,7 @@ public static class WebhookSampleApp
                 o.UseSharedSecretHeader(SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret);
                 o.Authenticity.TrustedProxies.Add(credentials.TrustedProxy);
             })
-            .AddReceeve(o => o.UseSignatureSecret(credentials.ReceeveSecret))
+            .AddReceeve(o => o.UsePublicKey(credentials.ReceevePublicKey))
             .AddHandler<LogEveryEvent>()
             .AddHandler<LoanPaidOff>()
             .AddHandler<ConnectivityChanged>()

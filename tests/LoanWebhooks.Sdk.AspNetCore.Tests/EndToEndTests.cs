@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -79,7 +80,8 @@ public sealed class EndToEndTests
     {
         await using var app = await WebhookTestApp.StartAsync();
 
-        // As documented: Canopy's and receeve's samples carry placeholder signatures; Spinwheel's address is checked first.
+        // As documented: Canopy's samples carry a signature under an unknown secret, receeve's a placeholder and no
+        // payloadAsString; Spinwheel's address is checked first.
         var result = await new WebhookSimulator(app.Client).SendAsync(DocumentedSamples.For(provider)[0]);
 
         Assert.Equal(expected, result.StatusCode);
@@ -91,10 +93,11 @@ public sealed class EndToEndTests
     public async Task A_request_with_a_wrong_credential_is_answered_401_and_runs_no_handler()
     {
         await using var app = await WebhookTestApp.StartAsync();
+        using var otherReceeveKey = ReceeveWebhookSigner.CreateEcdsa();
         var forger = new WebhookSimulator(app.Client)
             .UseBasicAuthentication(WebhookProvider.Payitoff, WebhookTestApp.PayitoffUser, "guessed")
             .UseCanopySecret("guessed")
-            .UseReceeveSecret("guessed")
+            .UseReceeveSigner(otherReceeveKey)
             .UseHeader(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelHeader, "guessed")
             .UseForwardedFor(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelAddress);
 

@@ -5,6 +5,7 @@ using LoanWebhooks.Samples.MinimalApi;
 using LoanWebhooks.Samples.Mvc.Controllers;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,13 +25,14 @@ public sealed class SampleAppTests
         // Any public type of the app's assembly names its entry point.
         await using var factory = new WebApplicationFactory<SampleCredentials>().WithWebHostBuilder(host =>
             host.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackPeerStartupFilter>()));
+        using var receeveSigner = ReceeveWebhookSigner.FromPrivateKeyPem(SampleCredentials.SampleOnlyReceeveKey.ExportPkcs8PrivateKeyPem());
         var credentials = factory.Services.GetRequiredService<IConfiguration>().GetSection("Webhooks").Get<SampleCredentials>()!;
         var simulator = new WebhookSimulator(factory.CreateClient())
             .UseBasicAuthentication(WebhookProvider.Payitoff, credentials.PayitoffUserName, credentials.PayitoffPassword)
             .UseCanopySecret(credentials.CanopySecret)
             .UseHeader(WebhookProvider.Spinwheel, SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret)
             .UseForwardedFor(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelAddress)
-            .UseReceeveSecret(credentials.ReceeveSecret);
+            .UseReceeveSigner(receeveSigner);
 
         var results = await simulator.SendAllAsync(DocumentedSamples.All);
 

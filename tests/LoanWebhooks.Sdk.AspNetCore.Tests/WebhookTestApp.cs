@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -21,9 +22,11 @@ public sealed class WebhookTestApp : IAsyncDisposable
     public const string PayitoffUser = "payitoff-test";
     public const string PayitoffPassword = "payitoff-test-password-4f1c";
     public const string CanopySecret = "canopy-test-secret-51d0";
-    public const string ReceeveSecret = "receeve-test-secret-a7e2";
     public const string SpinwheelHeader = "X-Spinwheel-Secret";
     public const string SpinwheelSecret = "spinwheel-test-secret-9b2e";
+
+    /// <summary>Signs receeve bodies; the app accepts its public key. Shared by every test: a key pair is slow to make.</summary>
+    public static readonly ReceeveWebhookSigner ReceeveSigner = ReceeveWebhookSigner.CreateRsa();
 
     /// <summary>A Spinwheel Production address, forwarded by the loopback "proxy" every test request comes through.</summary>
     public static readonly IPAddress SpinwheelAddress = IPAddress.Parse("44.232.30.137");
@@ -48,7 +51,7 @@ public sealed class WebhookTestApp : IAsyncDisposable
         .UseCanopySecret(CanopySecret)
         .UseHeader(WebhookProvider.Spinwheel, SpinwheelHeader, SpinwheelSecret)
         .UseForwardedFor(WebhookProvider.Spinwheel, SpinwheelAddress)
-        .UseReceeveSecret(ReceeveSecret);
+        .UseReceeveSigner(ReceeveSigner);
 
     /// <summary>Starts an app.</summary>
     /// <param name="configure">Adds to the webhook registration (handlers, background processing…).</param>
@@ -107,7 +110,7 @@ public sealed class WebhookTestApp : IAsyncDisposable
             o.UseSharedSecretHeader(SpinwheelHeader, SpinwheelSecret);
             o.Authenticity.TrustedProxies.Add(IPAddress.Loopback.ToString());
         })
-        .AddReceeve(o => o.UseSignatureSecret(ReceeveSecret));
+        .AddReceeve(o => o.UsePublicKey(ReceeveSigner.PublicKeyPem));
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,7 @@ using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Testing.Signing;
 
-/// <summary>Sets an HMAC-SHA256 signature member in a JSON body, as Canopy and receeve do.</summary>
+/// <summary>Edits the members of a JSON body that carry a signature: Canopy's HMAC-SHA256, receeve's signed text and signature.</summary>
 internal static class EmbeddedSignatureSigner
 {
     // The same settings the SDK reads webhook bodies with (comments and trailing commas tolerated).
@@ -67,6 +67,31 @@ internal static class EmbeddedSignatureSigner
         int start = outer.Signed.ValueStart + nested.ValueStart;
         int end = outer.Signed.ValueStart + nested.ValueEnd;
         return Splice(body, start, end, $"\"{JsonEncodedText.Encode(value)}\"");
+    }
+
+    /// <summary>Gets a top-level object member's value minified, as <see cref="EmbeddedSignedContent.MinifiedMemberValue"/> defines it.</summary>
+    public static byte[] MinifiedMember(ReadOnlySpan<byte> body, string memberName)
+    {
+        Located located = Locate(body, memberName, memberName, EmbeddedSignedContent.MemberValue);
+        if (located.Signed.ValueType != JsonTokenType.StartObject)
+        {
+            throw new ArgumentException($"The body's \"{memberName}\" is not an object.", nameof(body));
+        }
+
+        return SignedContentReader.Get(
+            body, located.Signature, located.Signed, EmbeddedSignedContent.MinifiedMemberValue, ReaderOptions, new byte[body.Length]).ToArray();
+    }
+
+    /// <summary>Replaces a top-level string member's value in place, or appends the member when there is none.</summary>
+    /// <param name="body">The JSON object.</param>
+    /// <param name="memberName">The member's name.</param>
+    /// <param name="escapedValue">The new value as it goes between the quotes, already JSON-escaped.</param>
+    public static byte[] SetStringMember(ReadOnlySpan<byte> body, string memberName, string escapedValue)
+    {
+        Located located = Locate(body, memberName, memberName, EmbeddedSignedContent.BodyWithoutSignature);
+        return located.Signature.Count == 1
+            ? Splice(body, located.Signature.ValueStart, located.Signature.ValueEnd, $"\"{escapedValue}\"")
+            : Splice(body, located.LastValueEnd, located.LastValueEnd, $"{(located.IsEmpty ? string.Empty : ",")}\"{memberName}\":\"{escapedValue}\"");
     }
 
     private static Located Locate(ReadOnlySpan<byte> body, string signatureName, string signedName, EmbeddedSignedContent signedContent)

@@ -21,7 +21,7 @@ namespace LoanWebhooks.Sdk.Testing.Simulation;
 /// var simulator = new WebhookSimulator(factory.CreateClient())
 ///     .UseBasicAuthentication(WebhookProvider.Payitoff, "payitoff", "s3cret")
 ///     .UseCanopySecret("canopy-secret")
-///     .UseReceeveSecret("receeve-secret")
+///     .UseReceeveSigner(receeveSigner) // app configured with o.UsePublicKey(receeveSigner.PublicKeyPem)
 ///     .UseHeader(WebhookProvider.Spinwheel, "X-Spinwheel-Secret", "s3cret")
 ///     .UseForwardedFor(WebhookProvider.Spinwheel, IPAddress.Parse("44.232.30.137"));
 /// WebhookSimulation result = await simulator.SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
@@ -104,17 +104,20 @@ public sealed class WebhookSimulator
     }
 
     /// <summary>
-    /// Signs receeve bodies (<c>signature</c> over <c>payload</c>) with the webhook secret, after re-dating
-    /// <c>payload.timestamp</c> to now: the documented samples date from 2021 and would fail the timestamp check.
+    /// Signs receeve bodies as receeve does: sets <c>payloadAsString</c> to the compact text of <c>payload</c> and
+    /// <c>signature</c> to its signature by <paramref name="signer"/>'s private key. Configure your endpoint with
+    /// <see cref="ReceeveWebhookSigner.PublicKeyPem"/>.
     /// </summary>
-    /// <param name="secret">The secret your endpoint's <c>ReceeveSignatureVerifier</c> accepts.</param>
-    /// <param name="timeProvider">The clock for the timestamp; the system clock when null.</param>
+    /// <param name="signer">The signer; not disposed by the simulator, and used until the simulator is dropped.</param>
+    /// <param name="timestampClock">
+    /// When set, <c>payload.timestamp</c> is first re-dated to this clock's now, for endpoints that configured a
+    /// timestamp window (the documented samples date from 2020–2022). When null, bodies keep their timestamps.
+    /// </param>
     /// <returns>This simulator.</returns>
-    public WebhookSimulator UseReceeveSecret(string secret, TimeProvider? timeProvider = null)
+    public WebhookSimulator UseReceeveSigner(ReceeveWebhookSigner signer, TimeProvider? timestampClock = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        TimeProvider clock = timeProvider ?? TimeProvider.System;
-        return UseBodySigner(WebhookProvider.Receeve, body => ReceeveWebhookSigner.Sign(body.Span, secret, timestamp: clock.GetUtcNow()));
+        ArgumentNullException.ThrowIfNull(signer);
+        return UseBodySigner(WebhookProvider.Receeve, body => signer.Sign(body.Span, timestampClock?.GetUtcNow()));
     }
 
     /// <summary>Changes where a provider's requests go.</summary>

@@ -5,29 +5,50 @@ using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.DependencyInjection;
 
-/// <summary>receeve webhooks, which carry an HMAC-SHA256 <c>signature</c> of <c>payload</c> in the body, and a timestamp.</summary>
+/// <summary>
+/// receeve webhooks, which carry a <c>signature</c> of <c>payloadAsString</c> by receeve's key, checked with the
+/// public key receeve gave you, beside the <c>payload</c> handlers receive.
+/// </summary>
 public sealed class ReceeveWebhookOptions : WebhookProviderOptions
 {
-    /// <summary>The signature and timestamp check; applied when at least one secret is configured.</summary>
+    /// <summary>The signature check (and an optional timestamp window); applied when at least one public key is configured.</summary>
     public ReceeveSignatureOptions Signature { get; } = new();
 
     internal override WebhookProvider Provider => WebhookProvider.Receeve;
 
-    internal override string VerificationHint => "o.UseSignatureSecret(webhookSecret) with the secret receeve gave you, or o.Verifier = …";
+    internal override string VerificationHint =>
+        "o.UsePublicKey(publicKeyPem) or o.UsePublicKeyFile(path) with the public key receeve gave you, or o.Verifier = …";
 
-    /// <summary>Accepts bodies signed with this secret; call again with another secret to rotate.</summary>
-    /// <param name="secret">The webhook secret.</param>
+    /// <summary>
+    /// Accepts bodies signed by the holder of this public key. Call again with another key while receeve rotates
+    /// its key: a body signed by any configured key verifies. The key is parsed at start-up, which fails for text
+    /// that is not a PEM RSA or EC public key.
+    /// </summary>
+    /// <param name="publicKeyPem">The PEM text, <c>-----BEGIN PUBLIC KEY-----</c> or <c>-----BEGIN RSA PUBLIC KEY-----</c>.</param>
     /// <returns>These options.</returns>
-    public ReceeveWebhookOptions UseSignatureSecret(string secret)
+    public ReceeveWebhookOptions UsePublicKey(string publicKeyPem)
     {
-        ArgumentNullException.ThrowIfNull(secret);
-        Signature.Secrets.Add(secret);
+        ArgumentNullException.ThrowIfNull(publicKeyPem);
+        Signature.PublicKeys.Add(publicKeyPem);
+        return this;
+    }
+
+    /// <summary>
+    /// Accepts bodies signed by the holder of the public key in this PEM file, which is read once at start-up
+    /// (a missing file fails start-up). Can be combined with <see cref="UsePublicKey"/> and called again to rotate.
+    /// </summary>
+    /// <param name="path">The path of a file holding one PEM public key.</param>
+    /// <returns>These options.</returns>
+    public ReceeveWebhookOptions UsePublicKeyFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Signature.PublicKeyFiles.Add(path);
         return this;
     }
 
     private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {
-        if (Signature.Secrets.Count > 0)
+        if (Signature.PublicKeys.Count > 0 || Signature.PublicKeyFiles.Count > 0)
         {
             verifiers.Add(new ReceeveSignatureVerifier(Signature, timeProvider));
         }

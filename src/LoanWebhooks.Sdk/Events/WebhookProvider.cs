@@ -12,6 +12,6 @@ public enum WebhookProvider
     /// <summary>Spinwheel (debt connectivity and payments). Flat payloads discriminated by <c>eventType</c>.</summary>
     Spinwheel = 3,
 
-    /// <summary>receeve (collections). Envelope <c>{ "payload": { "details": { "messageType" } }, "signature" }</c>.</summary>
+    /// <summary>receeve (collections). Envelope <c>{ "payload": { "details": { "messageType" } }, "payloadAsString", "signature" }</c>.</summary>
     Receeve = 4,
 }

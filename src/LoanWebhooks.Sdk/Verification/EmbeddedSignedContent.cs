@@ -1,12 +1,13 @@
 namespace LoanWebhooks.Sdk.Verification;
 
 /// <summary>
-/// Which bytes an HMAC signature carried inside a JSON body (Canopy's <c>hmac_signature</c>, receeve's
-/// <c>signature</c>) is computed over. Neither provider documents the exact bytes, so this is configurable.
+/// Which bytes an HMAC signature carried inside a JSON body (Canopy's <c>hmac_signature</c>) is computed over.
+/// Canopy does not document the exact bytes, so this is configurable.
 /// </summary>
 /// <remarks>
 /// The envelope has a signature member and a signed member beside it: Canopy <c>{ "event", "data",
-/// "hmac_signature" }</c> signs <c>data</c>, receeve <c>{ "payload", "signature" }</c> signs <c>payload</c>.
+/// "hmac_signature" }</c> signs <c>data</c>. (receeve signs differently, with a public-key signature of the text
+/// it sends as <c>payloadAsString</c>; see <see cref="ReceeveSignatureVerifier"/>.)
 /// </remarks>
 public enum EmbeddedSignedContent
 {

@@ -5,47 +5,41 @@ namespace LoanWebhooks.Sdk.Verification;
 
 /// <summary>Configures a <see cref="ReceeveSignatureVerifier"/>.</summary>
 /// <remarks>
-/// The options are read once, when the verifier is constructed; changing them afterwards has no effect on it.
+/// The options are read once, when the verifier is constructed (at start-up); the keys are parsed then, and
+/// changing the options afterwards has no effect on it.
 /// </remarks>
 public sealed class ReceeveSignatureOptions
 {
     /// <summary>
-    /// Gets the accepted webhook secrets, used as HMAC keys in their UTF-8 encoding. Configure more than one
-    /// while rotating: add the new secret, switch receeve over to it, then remove the old one.
+    /// Gets the public keys receeve gave you, as PEM text: <c>-----BEGIN PUBLIC KEY-----</c> (RSA or EC) or
+    /// <c>-----BEGIN RSA PUBLIC KEY-----</c>. A body signed by any of them verifies, so configure both while
+    /// receeve rotates its key, then remove the old one.
     /// </summary>
-    public IList<string> Secrets { get; } = new List<string>();
+    public IList<string> PublicKeys { get; } = new List<string>();
 
     /// <summary>
-    /// Gets or sets which bytes the signature covers. The default, <see cref="EmbeddedSignedContent.MemberValue"/>,
-    /// is the exact bytes of <c>payload</c> as received: receeve documents <c>signature</c> as "for verifying
-    /// the payload" without saying how <c>payload</c> is serialised, and the received bytes need no
-    /// re-serialisation that could disagree with receeve's.
+    /// Gets the paths of files that each hold one PEM public key, read once at start-up. Their keys are accepted
+    /// together with <see cref="PublicKeys"/>.
     /// </summary>
-    public EmbeddedSignedContent SignedContent { get; set; } = EmbeddedSignedContent.MemberValue;
+    public IList<string> PublicKeyFiles { get; } = new List<string>();
 
     /// <summary>
-    /// Gets or sets how the signature is written. receeve does not document it; the default,
-    /// <see cref="SignatureEncoding.Base64OrHex"/>, accepts both common forms, which cannot be confused with
-    /// each other for a 32-byte signature.
-    /// </summary>
-    public SignatureEncoding Encoding { get; set; } = SignatureEncoding.Base64OrHex;
-
-    /// <summary>
-    /// Gets or sets how old <c>payload.timestamp</c> may be, or <see langword="null"/> to skip the timestamp check
-    /// (then the timestamp is not required either). The default is one hour.
+    /// Gets or sets how old <c>payload.timestamp</c> may be, or <see langword="null"/> (the default) for no limit.
     /// </summary>
     /// <remarks>
-    /// receeve documents the timestamp as the time the payload was created, not the time it was sent, and does not
-    /// document its retry schedule. A retried delivery keeps its original timestamp, so a window as short as the
-    /// five minutes common for send-time signatures would turn every retry after a short outage into a permanent
-    /// rejection. One hour bounds how long a captured request can be replayed while surviving such outages;
-    /// de-duplicate on <c>payload.messageId</c> (the event's <c>IdempotencyKey</c>) for replays within it.
+    /// Off by default because a window would refuse genuine deliveries: receeve documents the timestamp as the time
+    /// the payload was created, publishes no retry schedule, and does not say whether a retry is signed again with a
+    /// new timestamp. A retry that keeps its original timestamp would be refused for good once it is older than
+    /// the window. Replays of a captured request are answered by de-duplicating on <c>payload.messageId</c> (the
+    /// event's <c>IdempotencyKey</c>), which the dispatcher does. Set a window only if receeve confirms that every
+    /// delivery is signed afresh; then the timestamp is required, and a body without a readable one is refused.
     /// </remarks>
-    public TimeSpan? MaximumAge { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan? MaximumAge { get; set; }
 
     /// <summary>
-    /// Gets or sets how far in the future <c>payload.timestamp</c> may lie, to allow for clock differences
-    /// between receeve and this host. The default is five minutes.
+    /// Gets or sets how far in the future <c>payload.timestamp</c> may lie, to allow for clock differences between
+    /// receeve and this host, or <see langword="null"/> (the default) for no limit. Off by default for the reasons
+    /// given on <see cref="MaximumAge"/>; five minutes is a usual value when a window is wanted.
     /// </summary>
-    public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan? AllowedClockSkew { get; set; }
 }

@@ -30,4 +30,11 @@ public enum WebhookVerificationFailureReason
     /// or of the wrong type.
     /// </summary>
     MalformedBody = 7,
+
+    /// <summary>
+    /// The signature is genuine, but the body carries the signed content twice and the copy handlers would receive
+    /// differs from the signed one (receeve: <c>payload</c> is not JSON-equal to the signed <c>payloadAsString</c>).
+    /// The request is refused and never dispatched: acting on it would act on content nobody signed.
+    /// </summary>
+    SignedContentMismatch = 8,
 }

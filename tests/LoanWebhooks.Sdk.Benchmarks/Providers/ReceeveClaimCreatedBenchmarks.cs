@@ -7,7 +7,6 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing;
-using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Providers;
@@ -26,7 +25,7 @@ public class ReceeveClaimCreatedBenchmarks : ProviderBenchmarks<ReceeveEvent, Re
     protected override object? NewtonsoftParse(string body) => NewtonsoftReceeve.Parse(body);
 
     protected override Delivery Deliver(byte[] body) =>
-        new(ReceeveWebhookSigner.Sign(body, Secrets.Receeve, timestamp: DateTimeOffset.UtcNow), WebhookHeaders.Empty, null, new ReceeveSignatureVerifier(new ReceeveSignatureOptions { Secrets = { Secrets.Receeve } }));
+        new(Secrets.ReceeveKey.Sign(body), WebhookHeaders.Empty, null, new ReceeveSignatureVerifier(new ReceeveSignatureOptions { PublicKeys = { Secrets.ReceeveKey.PublicKeyPem } }));
 
     protected override void AddProvider(LoanWebhooksBuilder builder, Action<WebhookProviderOptions> configure) => builder.AddReceeve(configure);
 }

@@ -70,6 +70,43 @@ public sealed class ProviderOptionsValidationTests
     }
 
     [Fact]
+    public void A_receeve_private_key_fails_start_up_naming_the_key_without_echoing_it()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        string privateKey = rsa.ExportRSAPrivateKeyPem();
+        string keyBody = privateKey.Split('\n')[1];
+        using var services = Build(b => b.AddReceeve(o => o.UsePublicKey(privateKey)));
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Receeve verification settings are invalid", e.Message, StringComparison.Ordinal);
+        Assert.Contains("PublicKeys[0] is a private key (RSA PRIVATE KEY)", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(keyBody, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receeve_key_that_is_not_PEM_fails_start_up()
+    {
+        using var services = Build(b => b.AddReceeve(o => o.UsePublicKey("paste-the-key-here")));
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("PublicKeys[0] is not PEM text", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("paste-the-key-here", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_receeve_key_file_fails_start_up_naming_the_path()
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "missing-" + Guid.NewGuid().ToString("N") + ".pem");
+        using var services = Build(b => b.AddReceeve(o => o.UsePublicKeyFile(path)));
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"the public key file '{path}' does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_header_name_without_a_secret_fails_start_up()
     {
         using var services = Build(b => b.AddPayitoff(o => o.SharedSecretHeader.HeaderName = "X-Webhook-Secret"));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Text;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
@@ -36,19 +37,56 @@ public sealed class ProviderVerifierWiringTests
     }
 
     [Fact]
-    public async Task Receeve_signature_secret_checks_the_signature_and_the_timestamp_with_the_registered_clock()
+    public async Task Receeve_public_key_accepts_bodies_signed_with_its_private_key_and_refuses_another_key()
     {
-        await using var services = Build(b => b.AddReceeve(o => o.UseSignatureSecret(Secret)));
+        using var receeve = ReceeveWebhookSigner.CreateRsa();
+        using var impostor = ReceeveWebhookSigner.CreateRsa();
+        await using var services = Build(b => b.AddReceeve(o => o.UsePublicKey(receeve.PublicKeyPem)));
         var body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body;
 
-        // The clock is in 2024: a body dated "now" only passes if the verifier reads the registered clock.
-        var fresh = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, Secret, timestamp: _time.GetUtcNow()));
-        var stale = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, Secret, timestamp: _time.GetUtcNow().AddHours(-2)));
-        var wrongSecret = await DispatchAsync(services, WebhookProvider.Receeve, ReceeveWebhookSigner.Sign(body.Span, "another-secret", timestamp: _time.GetUtcNow()));
+        var genuine = await DispatchAsync(services, WebhookProvider.Receeve, receeve.Sign(body.Span));
+        var forged = await DispatchAsync(services, WebhookProvider.Receeve, impostor.Sign(body.Span));
 
-        Assert.Equal(200, fresh.StatusCode);
-        Assert.Equal(WebhookVerificationFailureReason.Expired, stale.VerificationResult!.Reason);
-        Assert.Equal(401, wrongSecret.StatusCode);
+        Assert.Equal(WebhookDispatchOutcome.Accepted, genuine.Outcome);
+        Assert.Equal(WebhookVerificationFailureReason.InvalidCredential, forged.VerificationResult!.Reason);
+    }
+
+    [Fact]
+    public async Task Receeve_payload_swapped_under_a_genuine_signature_is_refused_and_runs_no_handler()
+    {
+        using var receeve = ReceeveWebhookSigner.CreateEcdsa();
+        await using var services = Build(b => b.AddReceeve(o => o.UsePublicKey(receeve.PublicKeyPem)).AddHandler<EveryEventHandler, WebhookEvent>());
+        string signed = receeve.Sign(DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").BodyText);
+
+        // The indented payload says 501 with a space; the signed, compact payloadAsString keeps saying 501.
+        byte[] swapped = Encoding.UTF8.GetBytes(Verification.SignedBodies.Replace(signed, "\"amount\": 501", "\"amount\": 5010"));
+        var result = await DispatchAsync(services, WebhookProvider.Receeve, swapped);
+
+        Assert.Equal(WebhookDispatchOutcome.Rejected, result.Outcome);
+        Assert.Equal(WebhookVerificationFailureReason.SignedContentMismatch, result.VerificationResult!.Reason);
+        Assert.Empty(services.GetRequiredService<HandlerCalls>().All);
+    }
+
+    [Fact]
+    public async Task Receeve_timestamp_window_is_off_by_default_and_when_set_reads_the_registered_clock()
+    {
+        using var receeve = ReceeveWebhookSigner.CreateRsa();
+        await using var withoutWindow = Build(b => b.AddReceeve(o => o.UsePublicKey(receeve.PublicKeyPem)));
+        await using var withWindow = Build(b => b.AddReceeve(o =>
+        {
+            o.UsePublicKey(receeve.PublicKeyPem);
+            o.Signature.MaximumAge = TimeSpan.FromHours(1);
+        }));
+        var body = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body;
+
+        // The clock is in 2024: a body dated "now" only passes the window if the verifier reads the registered clock.
+        var oldWithoutWindow = await DispatchAsync(withoutWindow, WebhookProvider.Receeve, receeve.Sign(body.Span, _time.GetUtcNow().AddDays(-30)));
+        var freshWithWindow = await DispatchAsync(withWindow, WebhookProvider.Receeve, receeve.Sign(body.Span, _time.GetUtcNow()));
+        var staleWithWindow = await DispatchAsync(withWindow, WebhookProvider.Receeve, receeve.Sign(body.Span, _time.GetUtcNow().AddHours(-2)));
+
+        Assert.Equal(WebhookDispatchOutcome.Accepted, oldWithoutWindow.Outcome);
+        Assert.Equal(WebhookDispatchOutcome.Accepted, freshWithWindow.Outcome);
+        Assert.Equal(WebhookVerificationFailureReason.Expired, staleWithWindow.VerificationResult!.Reason);
     }
 
     [Fact]
@@ -96,6 +134,7 @@ public sealed class ProviderVerifierWiringTests
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(_time);
+        collection.AddSingleton<HandlerCalls>();
         collection.AddLoanWebhooks(configure);
         return collection.BuildServiceProvider();
     }

@@ -10,19 +10,18 @@ using static LoanWebhooks.Sdk.Tests.Verification.SignedBodies;
 namespace LoanWebhooks.Sdk.Tests.Verification;
 
 /// <summary>
-/// The embedded-signature verifiers take their decision only from a <see cref="SignatureMatcher"/>, and the one
+/// The embedded HMAC verifier (Canopy) takes its decision only from a <see cref="SignatureMatcher"/>, and the one
 /// they use in production is the constant-time <see cref="ConstantTimeSecrets.MatchesAnySignature"/>. Proven by
 /// substitution rather than by timing.
 /// </summary>
 public sealed class SignatureComparisonTests
 {
     [Fact]
-    public void Both_verifiers_compare_with_the_constant_time_matcher_by_default()
+    public void The_Canopy_verifier_compares_with_the_constant_time_matcher_by_default()
     {
         SignatureMatcher expected = ConstantTimeSecrets.MatchesAnySignature;
 
         Assert.Equal(expected, CanopyVerifier().Matcher);
-        Assert.Equal(expected, new ReceeveSignatureVerifier(new ReceeveSignatureOptions { Secrets = { Secret } }).Matcher);
     }
 
     [Fact]
@@ -41,10 +40,9 @@ public sealed class SignatureComparisonTests
     public void A_wrong_signature_passes_when_the_matcher_says_yes_so_nothing_else_compares()
     {
         var recorder = new RecordingMatcher(answer: true);
-        var verifier = new ReceeveSignatureVerifier(
-            new ReceeveSignatureOptions { Secrets = { Secret }, MaximumAge = null }, null, recorder.Match);
+        var verifier = new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Secret } }, recorder.Match);
 
-        var result = verifier.Verify(Request(ReceeveWebhookSigner.Sign(ReceeveSample, "not-the-secret")));
+        var result = verifier.Verify(Request(CanopyWebhookSigner.Sign(CanopySample, "not-the-secret")));
 
         Assert.True(result.IsVerified);
         Assert.Equal(1, recorder.Calls);
