@@ -51,7 +51,8 @@ public sealed class AdmissionTests
         var second = await host.Dispatcher.AdmitAsync(DispatchTestHost.Delivery(LoanPaidOff));
 
         Assert.True(queued.IsAdmitted);
-        Assert.Equal(409, second.Result.StatusCode);
+        Assert.Equal(WebhookDispatchOutcome.InProgress, second.Result.Outcome);
+        Assert.Equal(503, second.Result.StatusCode);
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public sealed class AdmissionTests
 
         Assert.False(rejected.IsAdmitted);
         Assert.Equal(rejected.Result, result);
-        Assert.Equal(401, result.StatusCode);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, result.RejectionReason);
+        Assert.Equal(503, result.StatusCode);
     }
 }

@@ -47,7 +47,7 @@ public sealed class DispatchLoggingTests
         var entries = host.Logs.Entries;
         Assert.Contains(entries, e => e.EventId.Id == 9 && e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
         Assert.Contains(entries, e => e.EventId.Id == 5 && e.Level == LogLevel.Warning);
-        Assert.Contains(entries, e => e.EventId.Id == 6 && e.Message.Contains("SchemaMismatch", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.EventId.Id == 17 && e.Message.Contains("SchemaMismatch", StringComparison.Ordinal));
         string everything = string.Join("\n", entries.Select(e => e.AllText));
         Assert.All(BodyValues, value => Assert.DoesNotContain(value, everything, StringComparison.Ordinal));
         Assert.DoesNotContain("wrong-secret-value", everything, StringComparison.Ordinal);
@@ -66,6 +66,6 @@ public sealed class DispatchLoggingTests
         var lines = host.Logs.Entries.Where(e => e.Level >= LogLevel.Information).Select(e => e.Message).ToList();
         Assert.Equal(3, lines.Count);
         Assert.StartsWith("Webhook Payitoff loan.paid_off is a duplicate of a processed delivery (payitoff:sha256:", lines[1], StringComparison.Ordinal);
-        Assert.Equal("Webhook Payitoff rejected with 401: verification failed (MissingCredential). The request has no X-Test-Secret header.", lines[2]);
+        Assert.Equal("Webhook Payitoff rejected with 503: verification failed (MissingCredential). The request has no X-Test-Secret header.", lines[2]);
     }
 }

@@ -80,7 +80,7 @@ public sealed class DispatchOutcomeTests
     }
 
     [Fact]
-    public async Task A_redelivery_while_the_first_is_still_running_is_in_progress_with_409()
+    public async Task A_redelivery_while_the_first_is_still_running_is_in_progress_with_503_so_the_provider_retries()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<BlockingLoanPaidOffHandler>());
         var gate = host.Services.GetRequiredService<Gate>();
@@ -91,21 +91,21 @@ public sealed class DispatchOutcomeTests
         gate.Open.SetResult();
 
         Assert.Equal(WebhookDispatchOutcome.InProgress, second.Outcome);
-        Assert.Equal(409, second.StatusCode);
+        Assert.Equal(503, second.StatusCode);
         Assert.False(second.IsSuccess);
         Assert.Equal(WebhookDispatchOutcome.Accepted, (await first).Outcome);
         Assert.Equal(1, host.Calls.Count(nameof(BlockingLoanPaidOffHandler)));
     }
 
     [Fact]
-    public async Task A_missing_credential_is_rejected_with_401_and_runs_no_handler()
+    public async Task A_missing_credential_is_rejected_with_503_so_a_genuine_delivery_is_retried_and_runs_no_handler()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
 
         var result = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(LoanPaidOff, secret: null));
 
         Assert.Equal(WebhookDispatchOutcome.Rejected, result.Outcome);
-        Assert.Equal(401, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
         Assert.Equal(WebhookRejectionReason.VerificationFailed, result.RejectionReason);
         Assert.Equal(WebhookVerificationFailureReason.MissingCredential, result.VerificationResult!.Reason);
         Assert.Null(result.Event);
@@ -113,19 +113,20 @@ public sealed class DispatchOutcomeTests
     }
 
     [Fact]
-    public async Task A_wrong_credential_is_rejected_with_401_and_runs_no_handler()
+    public async Task A_wrong_credential_is_rejected_with_503_and_runs_no_handler()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
 
         var result = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(LoanPaidOff, secret: "guessed-secret"));
 
-        Assert.Equal(401, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, result.RejectionReason);
         Assert.Equal(WebhookVerificationFailureReason.InvalidCredential, result.VerificationResult!.Reason);
         Assert.Empty(host.Calls.All);
     }
 
     [Fact]
-    public async Task A_source_address_that_is_not_allowed_is_rejected_with_403()
+    public async Task A_source_address_that_is_not_allowed_is_rejected_with_503()
     {
         var allowed = IPAddress.Parse("44.232.30.137");
         await using var host = new DispatchTestHost(b => b.AddPayitoff(o => o.Verifier = new AllowlistVerifier(allowed)).AddHandler<EveryEventHandler>());
@@ -136,7 +137,8 @@ public sealed class DispatchOutcomeTests
         var rejected = await host.Dispatcher.DispatchAsync(fromElsewhere);
         var accepted = await host.Dispatcher.DispatchAsync(fromAllowed);
 
-        Assert.Equal(403, rejected.StatusCode);
+        Assert.Equal(503, rejected.StatusCode);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, rejected.RejectionReason);
         Assert.Equal(WebhookVerificationFailureReason.SourceAddressNotAllowed, rejected.VerificationResult!.Reason);
         Assert.Equal(200, accepted.StatusCode);
         Assert.Single(host.Calls.All);
@@ -166,29 +168,34 @@ public sealed class DispatchOutcomeTests
     [InlineData("""{ "data": null }""", WebhookParseErrorReason.MissingDiscriminator)]
     [InlineData("""{ "event_type": "loan.paid_off", "data": 42 }""", WebhookParseErrorReason.SchemaMismatch)]
     [InlineData("", WebhookParseErrorReason.EmptyBody)]
-    public async Task A_verified_body_that_does_not_parse_is_rejected_with_400_and_its_parse_error(string body, WebhookParseErrorReason reason)
+    public async Task A_verified_body_that_does_not_parse_is_quarantined_and_answered_503_while_only_memory_keeps_it(string body, WebhookParseErrorReason reason)
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
 
         var result = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, Encoding.UTF8.GetBytes(body)));
 
-        Assert.Equal(WebhookDispatchOutcome.Rejected, result.Outcome);
-        Assert.Equal(400, result.StatusCode);
-        Assert.Equal(WebhookRejectionReason.InvalidPayload, result.RejectionReason);
+        Assert.Equal(WebhookDispatchOutcome.Quarantined, result.Outcome);
+        Assert.Equal(503, result.StatusCode);
+        Assert.Equal(WebhookRejectionReason.SchemaDrift, result.RejectionReason);
         Assert.Equal(reason, result.ParseError!.Reason);
+        Assert.True(result.QuarantineStored);
+        Assert.Equal(Encoding.UTF8.GetBytes(body), result.Quarantined!.Body.ToArray());
         Assert.Empty(host.Calls.All);
     }
 
     [Fact]
-    public async Task A_body_naming_another_event_than_the_route_expects_is_rejected_with_400()
+    public async Task A_body_naming_another_event_than_the_route_expects_is_quarantined_not_dispatched()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
         var sample = DispatchTestHost.Sample(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
 
         var result = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(sample.Provider, sample.Body, expectedEventType: "LOAN_SERVICER_CONNECTED"));
 
-        Assert.Equal(400, result.StatusCode);
+        Assert.Equal(WebhookDispatchOutcome.Quarantined, result.Outcome);
+        Assert.Equal(503, result.StatusCode);
         Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, result.ParseError!.Reason);
+        Assert.Equal("LOAN_SERVICER_CONNECTED", result.Quarantined!.ExpectedEventType);
+        Assert.Empty(host.Calls.All);
     }
 
     [Fact]
@@ -208,14 +215,14 @@ public sealed class DispatchOutcomeTests
     }
 
     [Fact]
-    public async Task A_verifier_that_throws_fails_the_delivery_with_500_instead_of_throwing()
+    public async Task A_verifier_that_throws_fails_the_delivery_with_503_instead_of_throwing()
     {
         await using var host = new DispatchTestHost(b => b.AddPayitoff(o => o.Verifier = new ThrowingVerifier()).AddHandler<EveryEventHandler>());
 
         var result = await host.DispatchAsync(LoanPaidOff);
 
         Assert.Equal(WebhookDispatchOutcome.Failed, result.Outcome);
-        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
         Assert.IsType<NotSupportedException>(result.Exception);
         Assert.Empty(host.Calls.All);
     }

@@ -78,7 +78,7 @@ public sealed class HandlerFailureTests
     }
 
     [Fact]
-    public async Task An_idempotency_store_that_throws_fails_the_delivery_with_500_and_runs_no_handler()
+    public async Task An_idempotency_store_that_throws_fails_the_delivery_with_503_and_runs_no_handler()
     {
         await using var host = new DispatchTestHost(
             b => b.AddHandler<LoanPaidOffHandler>(),
@@ -87,7 +87,7 @@ public sealed class HandlerFailureTests
         var result = await host.DispatchAsync(LoanPaidOff);
 
         Assert.Equal(WebhookDispatchOutcome.Failed, result.Outcome);
-        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
         Assert.IsType<TimeoutException>(result.Exception);
         Assert.Null(result.FailedHandlerType);
         Assert.Empty(host.Calls.All);

@@ -158,8 +158,8 @@ public sealed class ProviderOptionsValidationTests
         var onlyHeader = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Payitoff, body, new WebhookHeaders(new[] { header })));
         var both = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Payitoff, body, new WebhookHeaders(new[] { basic, header })));
 
-        Assert.Equal(401, onlyBasic.StatusCode);
-        Assert.Equal(401, onlyHeader.StatusCode);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, onlyBasic.RejectionReason);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, onlyHeader.RejectionReason);
         Assert.Equal(200, both.StatusCode);
     }
 

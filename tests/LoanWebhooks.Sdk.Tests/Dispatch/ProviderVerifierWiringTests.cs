@@ -32,7 +32,7 @@ public sealed class ProviderVerifierWiringTests
         var documented = await DispatchAsync(services, WebhookProvider.Canopy, sample.Body.ToArray());
 
         Assert.Equal(200, signed.StatusCode);
-        Assert.Equal(401, documented.StatusCode);
+        Assert.Equal(503, documented.StatusCode); // never 401: one 401 pauses a Canopy subscription
         Assert.Equal(WebhookVerificationFailureReason.InvalidCredential, documented.VerificationResult!.Reason);
     }
 
@@ -102,8 +102,9 @@ public sealed class ProviderVerifierWiringTests
         var withoutHeader = await dispatcher.DispatchAsync(new WebhookDelivery(WebhookProvider.Spinwheel, sample.Body, WebhookHeaders.Empty, SpinwheelProduction));
 
         Assert.Equal(WebhookDispatchOutcome.Accepted, fromSpinwheel.Outcome);
-        Assert.Equal(403, fromElsewhere.StatusCode);
-        Assert.Equal(401, withoutHeader.StatusCode);
+        Assert.Equal(WebhookVerificationFailureReason.SourceAddressNotAllowed, fromElsewhere.VerificationResult!.Reason);
+        Assert.Equal(WebhookVerificationFailureReason.MissingCredential, withoutHeader.VerificationResult!.Reason);
+        Assert.All(new[] { fromElsewhere, withoutHeader }, r => Assert.Equal(503, r.StatusCode));
     }
 
     [Fact]
