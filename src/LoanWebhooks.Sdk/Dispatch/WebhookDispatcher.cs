@@ -155,7 +155,13 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Deferred, Elapsed(start));
-        WebhookDispatcherLog.Admitted(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, deferred.Duration.TotalMilliseconds);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+#pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
+            WebhookDispatcherLog.Admitted(_logger, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key), deferred.Duration.TotalMilliseconds);
+#pragma warning restore CA1873
+        }
+
         return WebhookAdmission.Admitted(delivery, deferred, claim, receivedAt, start);
     }
 
@@ -187,7 +193,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
         WebhookEvent webhookEvent = admission.Event!;
         WebhookIdempotencyClaim claim = admission.Claim!.Value;
-        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+        WebhookDispatcherLog.Abandoned(_logger, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key));
         await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
     }
 
@@ -415,7 +421,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WebhookDispatchResult ClaimFailed(Exception e, WebhookEvent webhookEvent, WebhookIdempotencyKey key, long start)
     {
-        WebhookDispatcherLog.ClaimFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, key);
+        WebhookDispatcherLog.ClaimFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, key));
         return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
     }
 
@@ -425,12 +431,24 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     {
         if (claim.Status == WebhookClaimStatus.AlreadyCompleted)
         {
-            WebhookDispatcherLog.Duplicate(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+#pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
+                WebhookDispatcherLog.Duplicate(_logger, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key));
+#pragma warning restore CA1873
+            }
+
             return WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Duplicate, Elapsed(start));
         }
 
         var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
-        WebhookDispatcherLog.InProgress(_logger, webhookEvent.Provider, webhookEvent.EventType, claim.Key, inProgress.StatusCode);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
+            WebhookDispatcherLog.InProgress(_logger, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key), inProgress.StatusCode);
+#pragma warning restore CA1873
+        }
+
         return inProgress;
     }
 
@@ -544,7 +562,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
         catch (Exception e)
         {
-            WebhookDispatcherLog.CompleteFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+            WebhookDispatcherLog.CompleteFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key));
         }
 
         return new ValueTask<WebhookDispatchResult>(Accepted(webhookEvent, claim.Key, handlersRun, start));
@@ -559,7 +577,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
         catch (Exception e)
         {
-            WebhookDispatcherLog.CompleteFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+            WebhookDispatcherLog.CompleteFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key));
         }
 
         return Accepted(webhookEvent, claim.Key, handlersRun, start);
@@ -568,7 +586,13 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private WebhookDispatchResult Accepted(WebhookEvent webhookEvent, WebhookIdempotencyKey key, int handlersRun, long start)
     {
         TimeSpan duration = Elapsed(start);
-        WebhookDispatcherLog.Accepted(_logger, webhookEvent.Provider, webhookEvent.EventType, key, handlersRun, duration.TotalMilliseconds);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
+            WebhookDispatcherLog.Accepted(_logger, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, key), handlersRun, duration.TotalMilliseconds);
+#pragma warning restore CA1873
+        }
+
         return WebhookDispatchResult.Accepted(webhookEvent, key, handlersRun, Statuses(webhookEvent.Provider).Accepted, duration);
     }
 
@@ -586,7 +610,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         TimeSpan failedAfter = Elapsed(start);
-        WebhookDispatcherLog.HandlerFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, failedIn?.FullName ?? "the handler scope", claim.Key, handlersRun, failedAfter.TotalMilliseconds);
+        WebhookDispatcherLog.HandlerFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), failedIn?.FullName ?? "the handler scope", LoggedKey(webhookEvent, claim.Key), handlersRun, failedAfter.TotalMilliseconds);
         await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
         return WebhookDispatchResult.Failed(webhookEvent.Provider, e, failedIn, webhookEvent, claim.Key, handlersRun, Statuses(webhookEvent.Provider).HandlerFailed, failedAfter);
     }
@@ -601,7 +625,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
         catch (Exception e)
         {
-            WebhookDispatcherLog.ScopeDisposeFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, key);
+            WebhookDispatcherLog.ScopeDisposeFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, key));
         }
     }
 
@@ -619,9 +643,24 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
         catch (Exception e)
         {
-            WebhookDispatcherLog.ReleaseFailed(_logger, e, webhookEvent.Provider, webhookEvent.EventType, claim.Key);
+            WebhookDispatcherLog.ReleaseFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, claim.Key));
         }
     }
 
     private TimeSpan Elapsed(long start) => _clock.GetElapsedTime(start);
+
+    /// <summary>
+    /// The event type as logged. An unknown event's type is whatever the body said (a provider or a sender can put any
+    /// text there), so it is not logged; its handlers still get it.
+    /// </summary>
+    private static string LoggedEventType(WebhookEvent webhookEvent) =>
+        webhookEvent.Match == WebhookEventMatch.Unknown ? UnknownEventType : webhookEvent.EventType;
+
+    /// <summary>The key as logged: a provider id scoped by an unknown event's type loses the type, like <see cref="LoggedEventType"/>.</summary>
+    private static WebhookIdempotencyKey LoggedKey(WebhookEvent webhookEvent, WebhookIdempotencyKey key) =>
+        webhookEvent.Match == WebhookEventMatch.Unknown && key.Source == WebhookIdempotencyKeySource.ProviderId
+            ? new WebhookIdempotencyKey(key.Provider, key.Value, key.Source, UnknownEventType)
+            : key;
+
+    private const string UnknownEventType = "(unknown event type)";
 }

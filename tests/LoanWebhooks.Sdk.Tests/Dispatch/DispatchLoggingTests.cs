@@ -68,4 +68,21 @@ public sealed class DispatchLoggingTests
         Assert.StartsWith("Webhook Payitoff loan.paid_off is a duplicate of a processed delivery (payitoff:sha256:", lines[1], StringComparison.Ordinal);
         Assert.Equal("Webhook Payitoff rejected with 503: verification failed (MissingCredential). The request has no X-Test-Secret header.", lines[2]);
     }
+
+    [Fact]
+    public async Task An_unknown_event_type_is_not_logged_because_the_body_chose_it()
+    {
+        await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
+        byte[] body = Encoding.UTF8.GetBytes("""{ "eventType": "888-88-8888 Miriam Trevino", "webhookId": "1669434136600-0", "data": {} }""");
+
+        var result = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Spinwheel, body));
+        var again = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Spinwheel, body));
+
+        Assert.Equal(WebhookEventMatch.Unknown, result.Event!.Match);
+        Assert.Equal(WebhookDispatchOutcome.Duplicate, again.Outcome);
+        string everything = string.Join("\n", host.Logs.Entries.Select(e => e.AllText));
+        Assert.Contains("(unknown event type)", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("Miriam", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("888-88-8888", everything, StringComparison.Ordinal);
+    }
 }
