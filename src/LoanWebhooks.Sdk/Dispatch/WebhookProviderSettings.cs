@@ -12,15 +12,15 @@ public sealed class WebhookProviderSettings
         IWebhookVerifier? verifier,
         IWebhookParser parser,
         int maxBodyBytes,
-        WebhookResponseStatuses? responses = null,
-        WebhookSchemaDriftPolicy schemaDrift = WebhookSchemaDriftPolicy.Quarantine,
-        bool deduplicatesIdenticalBodies = true)
+        WebhookResponseStatuses responses,
+        WebhookSchemaDriftPolicy schemaDrift,
+        bool deduplicatesIdenticalBodies)
     {
         Provider = provider;
         Verifier = verifier;
         Parser = parser;
         MaxBodyBytes = maxBodyBytes;
-        Statuses = (responses ?? new WebhookResponseStatuses()).Copy();
+        Statuses = responses.Copy();
         SchemaDrift = schemaDrift;
         DeduplicatesIdenticalBodies = deduplicatesIdenticalBodies;
     }
