@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Payitoff;
+using LoanWebhooks.Sdk.Quarantine;
 
 namespace LoanWebhooks.Sdk.Tests.Dispatch;
 
@@ -145,4 +146,34 @@ public sealed class NotAHandler
 public sealed class StringHandler : IWebhookHandler<string>
 {
     public ValueTask HandleAsync(string webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
+
+/// <summary>A schema-drift handler that keeps what it received (as an app would store it durably).</summary>
+public sealed class RecordingDriftHandler(DriftHandlerCalls calls) : IWebhookSchemaDriftHandler
+{
+    public ValueTask HandleAsync(QuarantinedWebhook webhook, CancellationToken cancellationToken)
+    {
+        calls.Record(nameof(RecordingDriftHandler), webhook.Body, webhook.EventType, webhook.Reason);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A schema-drift handler that throws <see cref="DriftHandlerCalls.Failure"/>, as one whose own store is down.</summary>
+public sealed class FailingDriftHandler(DriftHandlerCalls calls) : IWebhookSchemaDriftHandler
+{
+    public ValueTask HandleAsync(QuarantinedWebhook webhook, CancellationToken cancellationToken)
+    {
+        calls.Record(nameof(FailingDriftHandler), webhook.Body, webhook.EventType, webhook.Reason);
+        return ValueTask.FromException(calls.Failure);
+    }
+}
+
+/// <summary>Records the idempotency key its context carries, as <c>ContextKeyProbeHandler:Source:Value</c>.</summary>
+public sealed class ContextKeyProbeHandler(HandlerCalls calls) : IWebhookHandler<PayitoffEvent>
+{
+    public ValueTask HandleAsync(PayitoffEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
+    {
+        calls.Record($"{nameof(ContextKeyProbeHandler)}:{context.IdempotencyKey.Source}:{context.IdempotencyKey.Value}", webhookEvent);
+        return ValueTask.CompletedTask;
+    }
 }
