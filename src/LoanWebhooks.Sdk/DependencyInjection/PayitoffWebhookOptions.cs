@@ -17,28 +17,18 @@ public sealed class PayitoffWebhookOptions : WebhookProviderOptions
     /// <summary>A secret header; checked when a header name or a secret is configured.</summary>
     public SharedSecretHeaderOptions SharedSecretHeader { get; } = new();
 
-    /// <summary>
-    /// Payitoff sends no delivery id, and two genuine events can have identical bodies (a borrower's connectivity
-    /// interrupted, restored, interrupted again), so by default every delivery runs the handlers: at-least-once, and
-    /// a redelivery of the same event runs them again. <see cref="DeduplicateIdenticalBodies"/> opts into treating
-    /// identical bodies as one delivery for the idempotency store's retention instead.
-    /// </summary>
-    public bool DeduplicatesBodies { get; private set; }
-
-    internal override bool DeduplicatesIdenticalBodies => DeduplicatesBodies;
-
     internal override WebhookProvider Provider => WebhookProvider.Payitoff;
 
     /// <summary>
-    /// Treats deliveries with byte-identical bodies as redeliveries of one event, for as long as the idempotency store
-    /// remembers a completed key (24 hours by default). The trade-off: a genuine repeat of an event whose body is
-    /// identical (interrupted → restored → interrupted for one borrower and servicer) is then answered as a duplicate
-    /// and its handlers do not run. Off by default.
+    /// Payitoff sends no delivery id: treats deliveries with byte-identical bodies as redeliveries of one event (sets
+    /// <see cref="WebhookProviderOptions.DeduplicatesIdenticalBodies"/>). The trade-off: a genuine repeat of an event
+    /// whose body is identical (interrupted → restored → interrupted for one borrower and servicer) is then answered as
+    /// a duplicate and its handlers do not run. Off by default.
     /// </summary>
     /// <returns>These options.</returns>
     public PayitoffWebhookOptions DeduplicateIdenticalBodies()
     {
-        DeduplicatesBodies = true;
+        DeduplicatesIdenticalBodies = true;
         return this;
     }
 

@@ -44,8 +44,15 @@ public abstract class WebhookProviderOptions
     /// </summary>
     public WebhookSchemaDriftPolicy SchemaDrift { get; set; } = WebhookSchemaDriftPolicy.Quarantine;
 
-    /// <summary>Whether deliveries without a provider id are deduplicated on a hash of their body (only Payitoff sends no id).</summary>
-    internal virtual bool DeduplicatesIdenticalBodies => false;
+    /// <summary>
+    /// Whether a delivery that carries no provider id (every Payitoff delivery; Spinwheel's credit-profile events
+    /// without <c>webhookId</c>) is deduplicated on a SHA-256 of its body. Off by default: two genuine events can have
+    /// identical bodies (a connection interrupted, restored, interrupted again), so such deliveries run the handlers
+    /// every time they arrive (at-least-once). On, identical bodies are one delivery for as long as the idempotency
+    /// store remembers a completed key (24 hours by default), and a genuine repeat within that time is answered as a
+    /// duplicate without running the handlers.
+    /// </summary>
+    public bool DeduplicatesIdenticalBodies { get; set; }
 
     /// <summary>The provider these options configure.</summary>
     internal abstract WebhookProvider Provider { get; }

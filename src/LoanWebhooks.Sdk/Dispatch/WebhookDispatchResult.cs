@@ -84,7 +84,11 @@ public readonly struct WebhookDispatchResult
     /// <summary>True when the delivery was admitted and its handlers are to run later (status 202).</summary>
     public bool HandlersDeferred { get; }
 
-    /// <summary>What a handler, the handler scope or the idempotency store threw, when <see cref="Outcome"/> is <see cref="WebhookDispatchOutcome.Failed"/>.</summary>
+    /// <summary>
+    /// What a handler, the handler scope or the idempotency store threw, when <see cref="Outcome"/> is
+    /// <see cref="WebhookDispatchOutcome.Failed"/>; for <see cref="WebhookDispatchOutcome.Quarantined"/>, what a
+    /// schema-drift handler (<see cref="FailedHandlerType"/>) or, when that is null, the quarantine store threw.
+    /// </summary>
     public Exception? Exception => _details?.Exception;
 
     /// <summary>
@@ -175,14 +179,30 @@ public readonly struct WebhookDispatchResult
         new(WebhookDispatchOutcome.Rejected, statusCode, provider, duration, rejectionReason: WebhookRejectionReason.BodyTooLarge, details: new Details { ParseError = error });
 
     internal static WebhookDispatchResult Quarantine(
-        WebhookProvider provider, WebhookParseError error, QuarantinedWebhook quarantined, bool stored, int driftHandlersRun, Exception? exception, int statusCode, TimeSpan duration) =>
+        WebhookProvider provider,
+        WebhookParseError error,
+        QuarantinedWebhook quarantined,
+        bool stored,
+        int driftHandlersRun,
+        Exception? exception,
+        Type? failedHandler,
+        int statusCode,
+        TimeSpan duration) =>
         new(
             WebhookDispatchOutcome.Quarantined,
             statusCode,
             provider,
             duration,
             rejectionReason: statusCode is >= 200 and <= 299 ? WebhookRejectionReason.None : WebhookRejectionReason.SchemaDrift,
-            details: new Details { ParseError = error, Quarantined = quarantined, QuarantineStored = stored, SchemaDriftHandlersRun = driftHandlersRun, Exception = exception });
+            details: new Details
+            {
+                ParseError = error,
+                Quarantined = quarantined,
+                QuarantineStored = stored,
+                SchemaDriftHandlersRun = driftHandlersRun,
+                Exception = exception,
+                FailedHandlerType = failedHandler,
+            });
 
     internal static WebhookDispatchResult Failed(
         WebhookProvider provider,

@@ -114,7 +114,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             : new ValueTask<WebhookDispatchResult>(NotClaimed(claim, webhookEvent, start));
     }
 
-    /// <summary>A body hash is a deduplication key only where the provider's options ask for it (Payitoff sends no id, and identical bodies can be distinct events).</summary>
+    /// <summary>A body hash is a deduplication key only where the provider's options ask for it: identical bodies without an id can be distinct events.</summary>
     private bool Deduplicates(WebhookIdempotencyKey key) =>
         key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[(int)key.Provider]!.DeduplicatesIdenticalBodies;
 
@@ -348,6 +348,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         int driftHandlersRun = 0;
+        Type? failedHandler = null;
         if (_driftHandlers.Length > 0)
         {
             AsyncServiceScope scope = _root.CreateAsyncScope();
@@ -361,7 +362,8 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             }
             catch (Exception e)
             {
-                failure ??= e;
+                failure = e;
+                failedHandler = _driftHandlers[driftHandlersRun];
                 WebhookDispatcherLog.DriftHandlerFailed(_logger, e, settings.Provider, _driftHandlers[driftHandlersRun].FullName!, quarantined.Id);
             }
             finally
@@ -381,7 +383,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
         TimeSpan duration = Elapsed(start);
         WebhookDispatcherLog.SchemaDrift(_logger, settings.Provider, status, error.Reason, error.JsonPath, quarantined.Id, stored, _quarantine.IsDurable, driftHandlersRun, _driftHandlers.Length);
-        return WebhookDispatchResult.Quarantine(settings.Provider, error, quarantined, stored, driftHandlersRun, failure, status, duration);
+        return WebhookDispatchResult.Quarantine(settings.Provider, error, quarantined, stored, driftHandlersRun, failure, failedHandler, status, duration);
     }
 
     private async ValueTask DisposeDriftScopeAsync(AsyncServiceScope scope, WebhookProvider provider, string quarantineId)
@@ -412,7 +414,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         {
             WebhookDispatcherLog.ReplayStillDrifts(_logger, settings.Provider, error.Reason, error.JsonPath, quarantined.Id);
             return new ValueTask<WebhookDispatchResult>(WebhookDispatchResult.Quarantine(
-                settings.Provider, error, quarantined, stored: true, driftHandlersRun: 0, exception: null, settings.Statuses.RetryLater, Elapsed(start)));
+                settings.Provider, error, quarantined, stored: true, driftHandlersRun: 0, exception: null, failedHandler: null, settings.Statuses.RetryLater, Elapsed(start)));
         }
 
         return ClaimAndRunAsync(webhookEvent, quarantined.Body.Span, start, cancellationToken);

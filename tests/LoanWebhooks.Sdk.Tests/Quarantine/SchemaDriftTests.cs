@@ -131,6 +131,8 @@ public sealed class SchemaDriftTests
         Assert.Equal(WebhookDispatchOutcome.Quarantined, result.Outcome);
         Assert.Equal(503, result.StatusCode);
         Assert.Same(DriftCalls(host).Failure, result.Exception);
+        Assert.Equal(typeof(FailingDriftHandler), result.FailedHandlerType);
+        Assert.Contains("in FailingDriftHandler", result.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, result.SchemaDriftHandlersRun);
         Assert.True(result.QuarantineStored);
     }
