@@ -55,7 +55,7 @@ public sealed class SampleAppTests
 
         Assert.All(payitoff, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(canopy, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, receeve.StatusCode);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,15 @@ public sealed class WebhookTestApp : IAsyncDisposable
 
     public HandlerBehaviour Behaviour => App.Services.GetRequiredService<HandlerBehaviour>();
 
+    /// <summary>What <see cref="RecordingDriftHandler"/> received, when a test registered it.</summary>
+    public DriftedDeliveries Drifted => App.Services.GetRequiredService<DriftedDeliveries>();
+
+    /// <summary>The SDK's log events: which outcome and reason stand behind a status.</summary>
+    public RecordedLog Log => App.Services.GetRequiredService<RecordedLog>();
+
+    /// <summary>The quarantine the dispatcher keeps drifted deliveries in, and their replay.</summary>
+    public IWebhookQuarantine Quarantine => App.Services.GetRequiredService<IWebhookQuarantine>();
+
     /// <summary>A simulator with every provider's correct credentials.</summary>
     public WebhookSimulator Simulator() => new WebhookSimulator(Client)
         .UseBasicAuthentication(WebhookProvider.Payitoff, PayitoffUser, PayitoffPassword)
@@ -68,9 +78,13 @@ public sealed class WebhookTestApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
+        var log = new RecordedLog();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(log);
+        builder.Services.AddSingleton(log);
         builder.Services.AddSingleton<DeliveredEvents>();
         builder.Services.AddSingleton<HandlerBehaviour>();
+        builder.Services.AddSingleton<DriftedDeliveries>();
         builder.Services.AddLoanWebhooks(b =>
         {
             (providers ?? AllProviders)(b);
