@@ -16,6 +16,11 @@ public sealed class WebhooksController(IWebhookDispatcher dispatcher) : Controll
         await Request.Body.CopyToAsync(body, cancellationToken);
         var delivery = new WebhookDelivery(provider, body.ToArray(), WebhookHeaders.Create(Request.Headers), HttpContext.Connection.RemoteIpAddress, eventType);
         var result = await dispatcher.DispatchAsync(delivery, cancellationToken);
-        return StatusCode(result.StatusCode);
+
+        // The status comes from the provider's o.Responses (defaults): 200 accepted, duplicate, or drifted and durably
+        // kept; 503 verification failed, in progress, store unreachable, or drifted but not durably kept (the provider
+        // retries); 500 a handler threw; 413 too large; 404 provider not configured; 400 drift under the Reject policy.
+        // A parse error's text names members and reasons, never values, so it may go back to the provider.
+        return result.ParseError is { } parseError ? StatusCode(result.StatusCode, parseError.ToString()) : StatusCode(result.StatusCode);
     }
 }
