@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
@@ -20,8 +21,9 @@ using Xunit;
 namespace LoanWebhooks.Sdk.AspNetCore.Tests;
 
 /// <summary>
-/// The HTTP status each provider gets for each outcome, through a real host, the endpoint and the dispatcher: what the
-/// README's delivery table states. The dispatcher's log says which outcome and reason stand behind each status.
+/// The HTTP status each provider gets for each outcome, over real HTTP to Kestrel, through the endpoint and the
+/// dispatcher: what the README's delivery table states. The dispatcher's log says which outcome and reason stand
+/// behind each status.
 /// </summary>
 public sealed class ProviderResponseTests
 {
@@ -36,7 +38,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_verified_documented_delivery_is_answered_200_as_accepted_after_its_handler_ran(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync();
+        await using var app = await StartAsync();
         var sample = ProviderCase.For(provider).Sample;
 
         var result = await app.Simulator().SendAsync(sample);
@@ -50,7 +52,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(ProvidersWithDeliveryIds))]
     public async Task A_redelivery_of_a_processed_delivery_is_answered_200_as_a_duplicate_without_running_the_handler(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync();
+        await using var app = await StartAsync();
         var sample = ProviderCase.For(provider).Sample;
 
         var first = await app.Simulator().SendAsync(sample);
@@ -65,7 +67,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task Payitoff_answers_an_identical_body_200_as_a_duplicate_only_when_deduplicating_identical_bodies_is_switched_on()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddPayitoff(o => o.DeduplicateIdenticalBodies()));
+        await using var app = await StartAsync(b => b.AddPayitoff(o => o.DeduplicateIdenticalBodies()));
         var sample = ProviderCase.For(WebhookProvider.Payitoff).Sample;
 
         var first = await app.Simulator().SendAsync(sample);
@@ -82,7 +84,7 @@ public sealed class ProviderResponseTests
     public async Task A_redelivery_while_the_first_is_being_processed_is_answered_503_as_in_progress_so_the_provider_retries(WebhookProvider provider)
     {
         // Payitoff sends no delivery id: only with body deduplication is a second identical body "the same delivery".
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddPayitoff(o => o.DeduplicateIdenticalBodies()));
+        await using var app = await StartAsync(b => b.AddPayitoff(o => o.DeduplicateIdenticalBodies()));
         var sample = ProviderCase.For(provider).Sample;
         var simulator = app.Simulator();
         app.Behaviour.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -104,7 +106,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_delivery_with_a_wrong_credential_is_answered_503_as_a_verification_failure_so_the_provider_retries(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync();
+        await using var app = await StartAsync();
         using var otherReceeveKey = ReceeveWebhookSigner.CreateEcdsa();
         var forger = new WebhookSimulator(app.Client)
             .UseBasicAuthentication(WebhookProvider.Payitoff, WebhookTestApp.PayitoffUser, "guessed")
@@ -127,7 +129,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_drifted_delivery_kept_only_in_the_in_memory_quarantine_is_answered_503_so_the_provider_keeps_its_copy(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync();
+        await using var app = await StartAsync();
         var drift = ProviderCase.For(provider);
 
         var result = await app.Simulator().SendAsync(provider, drift.DriftedBody, drift.Sample.EventType);
@@ -145,7 +147,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_drifted_delivery_is_answered_200_once_a_schema_drift_handler_kept_its_exact_bytes_event_type_and_reason(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
+        await using var app = await StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
         var drift = ProviderCase.For(provider);
         using var request = app.Simulator().CreateRequest(provider, drift.DriftedBody, drift.Sample.EventType);
         byte[] sent = await request.Content!.ReadAsByteArrayAsync();
@@ -164,7 +166,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task A_drifted_delivery_whose_schema_drift_handler_throws_is_answered_503_because_nothing_durable_kept_it()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
+        await using var app = await StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
         app.Drifted.Fail = true;
         var drift = ProviderCase.For(WebhookProvider.Canopy);
 
@@ -178,7 +180,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task Under_the_Retry_policy_a_drifted_delivery_is_answered_503_even_when_a_schema_drift_handler_kept_it()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b
+        await using var app = await StartAsync(b => b
             .AddCanopy(o => o.SchemaDrift = WebhookSchemaDriftPolicy.Retry)
             .AddSchemaDriftHandler<RecordingDriftHandler>());
         var drift = ProviderCase.For(WebhookProvider.Canopy);
@@ -193,7 +195,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task Under_the_Reject_policy_a_drifted_delivery_is_answered_400_and_still_quarantined_and_handed_to_the_drift_handler()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b
+        await using var app = await StartAsync(b => b
             .AddSpinwheel(o => o.SchemaDrift = WebhookSchemaDriftPolicy.Reject)
             .AddSchemaDriftHandler<RecordingDriftHandler>());
         var drift = ProviderCase.For(WebhookProvider.Spinwheel);
@@ -210,7 +212,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_body_over_the_providers_limit_is_answered_413_and_reaches_neither_handler_nor_quarantine(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
+        await using var app = await StartAsync(b => b.AddSchemaDriftHandler<RecordingDriftHandler>());
         int limit = app.App.Services.GetRequiredService<IWebhookDispatcher>().Providers[provider].MaxBodyBytes;
         var sample = ProviderCase.For(provider).Sample;
         byte[] padded = Encoding.UTF8.GetBytes(sample.BodyText + new string(' ', limit + 1 - sample.Body.Length));
@@ -227,7 +229,7 @@ public sealed class ProviderResponseTests
     [MemberData(nameof(Providers))]
     public async Task A_handler_that_throws_is_answered_500_so_the_provider_retries(WebhookProvider provider)
     {
-        await using var app = await WebhookTestApp.StartAsync();
+        await using var app = await StartAsync();
         app.Behaviour.Fail = true;
 
         var result = await app.Simulator().SendAsync(ProviderCase.For(provider).Sample);
@@ -240,7 +242,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task A_verifier_that_throws_is_answered_503_so_the_provider_retries()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddSpinwheel(o => o.Verifier = new ThrowingVerifier()));
+        await using var app = await StartAsync(b => b.AddSpinwheel(o => o.Verifier = new ThrowingVerifier()));
 
         var result = await app.Simulator().SendAsync(ProviderCase.For(WebhookProvider.Spinwheel).Sample);
 
@@ -252,7 +254,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task An_idempotency_store_that_cannot_claim_is_answered_503_and_runs_no_handler()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.UseIdempotencyStore<UnreachableIdempotencyStore>());
+        await using var app = await StartAsync(b => b.UseIdempotencyStore<UnreachableIdempotencyStore>());
 
         var result = await app.Simulator().SendAsync(ProviderCase.For(WebhookProvider.Receeve).Sample);
 
@@ -264,7 +266,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task Canopy_may_be_configured_to_answer_verification_failures_with_401()
     {
-        await using var app = await WebhookTestApp.StartAsync(b => b.AddCanopy(o => o.Responses.Unverified = 401));
+        await using var app = await StartAsync(b => b.AddCanopy(o => o.Responses.Unverified = 401));
         var forger = new WebhookSimulator(app.Client).UseCanopySecret("guessed");
 
         var result = await forger.SendAsync(ProviderCase.For(WebhookProvider.Canopy).Sample);
@@ -276,7 +278,7 @@ public sealed class ProviderResponseTests
     [Fact]
     public async Task Canopy_does_not_start_when_RetryLater_is_a_status_Canopy_does_not_retry()
     {
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => WebhookTestApp.StartAsync(b => b.AddCanopy(o => o.Responses.RetryLater = 409)));
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(b => b.AddCanopy(o => o.Responses.RetryLater = 409)));
 
         Assert.Contains("Responses.RetryLater is 409", e.Message, StringComparison.Ordinal);
         Assert.Contains("Canopy", e.Message, StringComparison.Ordinal);
@@ -287,7 +289,7 @@ public sealed class ProviderResponseTests
     [InlineData(true, HttpStatusCode.OK)]
     public async Task In_background_mode_a_drifted_delivery_is_answered_inline_per_the_drift_policy_not_202(bool withDriftHandler, HttpStatusCode expected)
     {
-        await using var app = await WebhookTestApp.StartAsync(b =>
+        await using var app = await StartAsync(b =>
         {
             b.ProcessInBackground();
             if (withDriftHandler)
@@ -304,6 +306,9 @@ public sealed class ProviderResponseTests
         Assert.Equal(1L, await app.Quarantine.Store.CountAsync());
         Assert.Empty(app.Delivered.All);
     }
+
+    private static Task<WebhookTestApp> StartAsync(Action<LoanWebhooksBuilder>? configure = null) =>
+        WebhookTestApp.StartAsync(configure, kestrel: true);
 
     /// <summary>One provider's deliveries: a documented sample, and a verified body that no longer fits its schema.</summary>
     private sealed record ProviderCase(DocumentedSample Sample, bool SendsDeliveryId, byte[] DriftedBody)

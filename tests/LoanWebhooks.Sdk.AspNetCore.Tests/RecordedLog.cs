@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -20,6 +21,26 @@ public sealed class RecordedLog : ILoggerProvider
 
     /// <summary>The one event named <paramref name="name"/> (the dispatcher's log method, e.g. <c>VerificationFailed</c>).</summary>
     public RecordedLogEvent Single(string name) => Assert.Single(Events, e => e.Name == name);
+
+    /// <summary>Waits until an event named <paramref name="name"/> was logged (e.g. <c>Accepted</c>, logged once the claim is completed).</summary>
+    public async Task<RecordedLogEvent> WaitForAsync(string name, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_events.FirstOrDefault(e => e.Name == name) is { } logged)
+            {
+                return logged;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No {name} event was logged within {timeout}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) =>
         categoryName.StartsWith("LoanWebhooks.Sdk", StringComparison.Ordinal) ? new Recorder(_events) : NullLogger.Instance;

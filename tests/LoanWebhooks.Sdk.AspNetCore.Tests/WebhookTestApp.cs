@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -8,6 +9,7 @@ using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,8 +17,8 @@ using Microsoft.Extensions.Logging;
 namespace LoanWebhooks.Sdk.AspNetCore.Tests;
 
 /// <summary>
-/// A real ASP.NET Core app on a TestServer with all four providers configured and a recording handler, mapped with
-/// <c>MapLoanWebhooks</c>; its simulator carries the matching credentials.
+/// A real ASP.NET Core app, on a TestServer or on Kestrel at a loopback port, with all four providers configured and a
+/// recording handler, mapped with <c>MapLoanWebhooks</c>; its simulator carries the matching credentials.
 /// </summary>
 public sealed class WebhookTestApp : IAsyncDisposable
 {
@@ -32,10 +34,10 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <summary>A Spinwheel Production address, forwarded by the loopback "proxy" every test request comes through.</summary>
     public static readonly IPAddress SpinwheelAddress = IPAddress.Parse("44.232.30.137");
 
-    private WebhookTestApp(WebApplication app)
+    private WebhookTestApp(WebApplication app, HttpClient client)
     {
         App = app;
-        Client = app.GetTestClient();
+        Client = client;
     }
 
     public WebApplication App { get; }
@@ -69,15 +71,25 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <param name="environment">The hosting environment.</param>
     /// <param name="providers">Enables providers; all four with the test credentials when null.</param>
     /// <param name="map">Maps the endpoints; <c>MapLoanWebhooks("/webhooks/{provider}")</c> when null.</param>
+    /// <param name="kestrel">Serves real HTTP on a free loopback port instead of an in-memory TestServer.</param>
     public static async Task<WebhookTestApp> StartAsync(
         Action<LoanWebhooksBuilder>? configure = null,
         Action<WebApplicationBuilder>? host = null,
         string environment = "Development",
         Action<LoanWebhooksBuilder>? providers = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         var log = new RecordedLog();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(log);
@@ -95,7 +107,8 @@ public sealed class WebhookTestApp : IAsyncDisposable
 
         var app = builder.Build();
 
-        // TestServer has no peer address; pretend every request arrives through a reverse proxy on loopback.
+        // TestServer has no peer address; pretend every request arrives through a reverse proxy on loopback (as the
+        // Kestrel requests do).
         app.Use((context, next) =>
         {
             context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
@@ -112,7 +125,7 @@ public sealed class WebhookTestApp : IAsyncDisposable
             throw;
         }
 
-        return new WebhookTestApp(app);
+        return new WebhookTestApp(app, kestrel ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient());
     }
 
     /// <summary>Each provider with the verification it documents.</summary>
