@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -42,30 +43,36 @@ public sealed class BackgroundProcessingTests
     }
 
     [Fact]
-    public async Task Verification_and_parsing_still_answer_inline()
+    public async Task Verification_still_answers_inline_with_503_and_queues_nothing()
     {
         await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground());
 
         var forged = await new Testing.Simulation.WebhookSimulator(app.Client).SendAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "test"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forged.StatusCode);
+        Assert.Equal(WebhookVerificationFailureReason.MissingCredential, app.Log.Single("VerificationFailed")["VerificationFailure"]);
+        Assert.Empty(app.Delivered.All);
     }
 
     [Fact]
-    public async Task A_redelivery_while_the_first_is_queued_is_answered_409_and_after_it_200()
+    public async Task A_redelivery_while_the_first_is_queued_is_answered_503_as_in_progress_and_after_it_200_as_a_duplicate()
     {
         await using var app = await WebhookTestApp.StartAsync(b => b.ProcessInBackground(o => o.MaxConcurrency = 1));
         app.Behaviour.Delay = TimeSpan.FromMilliseconds(500);
-        var sample = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off");
+        // Spinwheel sends a delivery id; Payitoff does not, so each of its deliveries would run the handler.
+        var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
 
         var first = await app.Simulator().SendAsync(sample);
         var whileQueued = await app.Simulator().SendAsync(sample);
-        await app.Delivered.WaitForAsync(1, Timeout);
+        // The claim is completed after the handler returns; "Accepted" is logged once it is.
+        await app.Log.WaitForAsync("Accepted", Timeout);
         var afterwards = await app.Simulator().SendAsync(sample);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, whileQueued.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileQueued.StatusCode);
+        Assert.Equal(503, app.Log.Single("InProgress")["StatusCode"]);
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Equal(WebhookProvider.Spinwheel, app.Log.Single("Duplicate")["Provider"]);
         Assert.Single(app.Delivered.All);
     }
 

@@ -39,11 +39,17 @@ public sealed class DeliveredEvents
     }
 }
 
-/// <summary>Records every event; optionally waits or throws, as a test sets it up.</summary>
+/// <summary>Records every event; optionally waits, holds at a gate or throws, as a test sets it up.</summary>
 public sealed class RecordingHandler(DeliveredEvents delivered, HandlerBehaviour behaviour) : IWebhookHandler<WebhookEvent>
 {
     public async ValueTask HandleAsync(WebhookEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
     {
+        behaviour.Entered.Release();
+        if (behaviour.Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         if (behaviour.Delay > TimeSpan.Zero)
         {
             await Task.Delay(behaviour.Delay, cancellationToken);
@@ -61,6 +67,12 @@ public sealed class RecordingHandler(DeliveredEvents delivered, HandlerBehaviour
 public sealed class HandlerBehaviour
 {
     public bool Fail { get; set; }
+
+    /// <summary>While set, a handler waits for it after it entered: a test holds a delivery in progress with it.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Released once each time a handler starts.</summary>
+    public SemaphoreSlim Entered { get; } = new(0);
 
     public TimeSpan Delay { get; set; }
 }

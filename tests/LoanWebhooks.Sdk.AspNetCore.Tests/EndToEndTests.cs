@@ -5,9 +5,11 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
+using LoanWebhooks.Sdk.Verification;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +59,7 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task A_reposted_sample_is_answered_200_without_running_the_handler_again()
+    public async Task A_reposted_Payitoff_sample_runs_the_handler_again_because_Payitoff_sends_no_delivery_id()
     {
         await using var app = await WebhookTestApp.StartAsync();
         var simulator = app.Simulator();
@@ -68,15 +70,35 @@ public sealed class EndToEndTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(app.Delivered.All);
+        Assert.Equal(2, app.Delivered.Count(WebhookProvider.Payitoff, "loan.paid_off"));
+        Assert.Equal(2, app.Log.Events.Count(e => e.Name == "Accepted"));
+        Assert.DoesNotContain(app.Log.Events, e => e.Name == "Duplicate");
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Payitoff, HttpStatusCode.Unauthorized)]
-    [InlineData(WebhookProvider.Canopy, HttpStatusCode.Unauthorized)]
-    [InlineData(WebhookProvider.Receeve, HttpStatusCode.Unauthorized)]
-    [InlineData(WebhookProvider.Spinwheel, HttpStatusCode.Forbidden)]
-    public async Task A_request_without_credentials_is_refused_and_runs_no_handler(WebhookProvider provider, HttpStatusCode expected)
+    [InlineData(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED")]
+    [InlineData(WebhookProvider.Receeve, "event.claim.created.v1")]
+    public async Task A_reposted_sample_with_a_delivery_id_is_answered_200_as_a_duplicate_without_running_the_handler_again(WebhookProvider provider, string eventType)
+    {
+        await using var app = await WebhookTestApp.StartAsync();
+        var simulator = app.Simulator();
+        var sample = DocumentedSamples.Get(provider, eventType);
+
+        var first = await simulator.SendAsync(sample);
+        var second = await simulator.SendAsync(sample);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(app.Delivered.All);
+        Assert.Equal(provider, app.Log.Single("Duplicate")["Provider"]);
+    }
+
+    [Theory]
+    [InlineData(WebhookProvider.Payitoff)]
+    [InlineData(WebhookProvider.Canopy)]
+    [InlineData(WebhookProvider.Receeve)]
+    [InlineData(WebhookProvider.Spinwheel)]
+    public async Task A_request_without_credentials_is_answered_503_so_a_misconfigured_receiver_loses_nothing_and_runs_no_handler(WebhookProvider provider)
     {
         await using var app = await WebhookTestApp.StartAsync();
 
@@ -84,13 +106,16 @@ public sealed class EndToEndTests
         // payloadAsString; Spinwheel's address is checked first.
         var result = await new WebhookSimulator(app.Client).SendAsync(DocumentedSamples.For(provider)[0]);
 
-        Assert.Equal(expected, result.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode);
         Assert.Empty(result.ResponseText);
         Assert.Empty(app.Delivered.All);
+        var failure = app.Log.Single("VerificationFailed");
+        Assert.Equal(provider, failure["Provider"]);
+        Assert.Equal(503, failure["StatusCode"]);
     }
 
     [Fact]
-    public async Task A_request_with_a_wrong_credential_is_answered_401_and_runs_no_handler()
+    public async Task A_request_with_a_wrong_credential_is_answered_503_so_the_provider_retries_and_runs_no_handler()
     {
         await using var app = await WebhookTestApp.StartAsync();
         using var otherReceeveKey = ReceeveWebhookSigner.CreateEcdsa();
@@ -100,15 +125,18 @@ public sealed class EndToEndTests
             .UseReceeveSigner(otherReceeveKey)
             .UseHeader(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelHeader, "guessed")
             .UseForwardedFor(WebhookProvider.Spinwheel, WebhookTestApp.SpinwheelAddress);
+        var providers = new[] { WebhookProvider.Payitoff, WebhookProvider.Canopy, WebhookProvider.Spinwheel, WebhookProvider.Receeve };
 
-        var results = await forger.SendAllAsync(new[] { WebhookProvider.Payitoff, WebhookProvider.Canopy, WebhookProvider.Spinwheel, WebhookProvider.Receeve }.Select(p => DocumentedSamples.For(p)[0]));
+        var results = await forger.SendAllAsync(providers.Select(p => DocumentedSamples.For(p)[0]));
 
-        Assert.All(results, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
         Assert.Empty(app.Delivered.All);
+        Assert.Equal(providers, app.Log.Events.Where(e => e.Name == "VerificationFailed").Select(e => (WebhookProvider)e["Provider"]!));
+        Assert.DoesNotContain(app.Log.Events, e => e.Name is "ParseFailed" or "SchemaDrift" or "Accepted");
     }
 
     [Fact]
-    public async Task A_Spinwheel_request_from_an_address_Spinwheel_does_not_publish_is_answered_403()
+    public async Task A_Spinwheel_request_from_an_address_Spinwheel_does_not_publish_is_answered_503_as_a_verification_failure()
     {
         await using var app = await WebhookTestApp.StartAsync();
         var elsewhere = new WebhookSimulator(app.Client)
@@ -117,20 +145,24 @@ public sealed class EndToEndTests
 
         var result = await elsewhere.SendAsync(DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, result.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode);
         Assert.Empty(app.Delivered.All);
+        Assert.Equal(WebhookVerificationFailureReason.SourceAddressNotAllowed, app.Log.Single("VerificationFailed")["VerificationFailure"]);
     }
 
     [Fact]
-    public async Task A_verified_body_that_does_not_parse_is_answered_400_with_the_value_free_parse_error()
+    public async Task A_verified_body_that_does_not_parse_is_quarantined_and_answered_503_with_the_value_free_parse_error()
     {
         await using var app = await WebhookTestApp.StartAsync();
 
         var result = await app.Simulator().SendAsync(WebhookProvider.Payitoff, Encoding.UTF8.GetBytes("""{ "event_type": "loan.paid_off", "data": 42 }"""));
 
-        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode);
         Assert.StartsWith("SchemaMismatch: ", result.ResponseText, StringComparison.Ordinal);
+        Assert.DoesNotContain("42", result.ResponseText, StringComparison.Ordinal);
         Assert.Empty(app.Delivered.All);
+        var kept = Assert.Single(await app.Quarantine.Store.ListAsync());
+        Assert.Equal(("loan.paid_off", WebhookParseErrorReason.SchemaMismatch), (kept.EventType, kept.Reason));
     }
 
     [Fact]
@@ -192,15 +224,18 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task A_body_naming_another_event_than_its_url_is_answered_400()
+    public async Task A_body_naming_another_event_than_its_url_is_quarantined_as_UnexpectedEventType_and_answered_503()
     {
         await using var app = await WebhookTestApp.StartAsync();
         var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
 
         var result = await app.Simulator().SendAsync(WebhookProvider.Spinwheel, sample.Body, "USER_PAYMENT_STATUS");
 
-        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode);
         Assert.StartsWith("UnexpectedEventType", result.ResponseText, StringComparison.Ordinal);
+        Assert.Empty(app.Delivered.All);
+        var kept = Assert.Single(await app.Quarantine.Store.ListAsync());
+        Assert.Equal(("USER_PAYMENT_STATUS", WebhookParseErrorReason.UnexpectedEventType), (kept.ExpectedEventType, kept.Reason));
     }
 
     [Fact]
@@ -226,16 +261,21 @@ public sealed class EndToEndTests
     public async Task A_failing_handler_is_answered_500_and_the_redelivery_runs_it_again()
     {
         await using var app = await WebhookTestApp.StartAsync();
-        var sample = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off");
+        // Spinwheel sends a delivery id, so the redelivery is let through only because the failure released its claim.
+        var sample = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED");
         app.Behaviour.Fail = true;
 
         var failed = await app.Simulator().SendAsync(sample);
         app.Behaviour.Fail = false;
         var redelivered = await app.Simulator().SendAsync(sample);
+        var again = await app.Simulator().SendAsync(sample);
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(typeof(RecordingHandler).FullName, app.Log.Single("HandlerFailed")["HandlerType"]);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(app.Delivered.All);
+        Assert.Single(app.Log.Events, e => e.Name == "Duplicate");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Text;
 using System.Threading.Tasks;
 using LoanWebhooks.Samples.MinimalApi;
 using LoanWebhooks.Samples.Mvc.Controllers;
@@ -55,8 +56,22 @@ public sealed class SampleAppTests
 
         Assert.All(payitoff, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(canopy, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, receeve.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_MVC_sample_answers_a_drifted_delivery_503_with_the_value_free_parse_error()
+    {
+        await using var factory = new WebApplicationFactory<WebhooksController>();
+        var simulator = new WebhookSimulator(factory.CreateClient())
+            .UseBasicAuthentication(WebhookProvider.Payitoff, "payitoff-sample", "sample-only-payitoff-password");
+
+        var result = await simulator.SendAsync(WebhookProvider.Payitoff, Encoding.UTF8.GetBytes("""{ "event_type": "loan.paid_off", "data": 42 }"""));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode);
+        Assert.StartsWith("SchemaMismatch: ", result.ResponseText, StringComparison.Ordinal);
+        Assert.DoesNotContain("42", result.ResponseText, StringComparison.Ordinal);
     }
 
     /// <summary>TestServer has no peer address; the sample trusts a proxy on loopback, so requests come "through" one.</summary>

@@ -1,12 +1,15 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,8 +17,8 @@ using Microsoft.Extensions.Logging;
 namespace LoanWebhooks.Sdk.AspNetCore.Tests;
 
 /// <summary>
-/// A real ASP.NET Core app on a TestServer with all four providers configured and a recording handler, mapped with
-/// <c>MapLoanWebhooks</c>; its simulator carries the matching credentials.
+/// A real ASP.NET Core app, on a TestServer or on Kestrel at a loopback port, with all four providers configured and a
+/// recording handler, mapped with <c>MapLoanWebhooks</c>; its simulator carries the matching credentials.
 /// </summary>
 public sealed class WebhookTestApp : IAsyncDisposable
 {
@@ -31,10 +34,10 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <summary>A Spinwheel Production address, forwarded by the loopback "proxy" every test request comes through.</summary>
     public static readonly IPAddress SpinwheelAddress = IPAddress.Parse("44.232.30.137");
 
-    private WebhookTestApp(WebApplication app)
+    private WebhookTestApp(WebApplication app, HttpClient client)
     {
         App = app;
-        Client = app.GetTestClient();
+        Client = client;
     }
 
     public WebApplication App { get; }
@@ -44,6 +47,15 @@ public sealed class WebhookTestApp : IAsyncDisposable
     public DeliveredEvents Delivered => App.Services.GetRequiredService<DeliveredEvents>();
 
     public HandlerBehaviour Behaviour => App.Services.GetRequiredService<HandlerBehaviour>();
+
+    /// <summary>What <see cref="RecordingDriftHandler"/> received, when a test registered it.</summary>
+    public DriftedDeliveries Drifted => App.Services.GetRequiredService<DriftedDeliveries>();
+
+    /// <summary>The SDK's log events: which outcome and reason stand behind a status.</summary>
+    public RecordedLog Log => App.Services.GetRequiredService<RecordedLog>();
+
+    /// <summary>The quarantine the dispatcher keeps drifted deliveries in, and their replay.</summary>
+    public IWebhookQuarantine Quarantine => App.Services.GetRequiredService<IWebhookQuarantine>();
 
     /// <summary>A simulator with every provider's correct credentials.</summary>
     public WebhookSimulator Simulator() => new WebhookSimulator(Client)
@@ -59,18 +71,32 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <param name="environment">The hosting environment.</param>
     /// <param name="providers">Enables providers; all four with the test credentials when null.</param>
     /// <param name="map">Maps the endpoints; <c>MapLoanWebhooks("/webhooks/{provider}")</c> when null.</param>
+    /// <param name="kestrel">Serves real HTTP on a free loopback port instead of an in-memory TestServer.</param>
     public static async Task<WebhookTestApp> StartAsync(
         Action<LoanWebhooksBuilder>? configure = null,
         Action<WebApplicationBuilder>? host = null,
         string environment = "Development",
         Action<LoanWebhooksBuilder>? providers = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        var log = new RecordedLog();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(log);
+        builder.Services.AddSingleton(log);
         builder.Services.AddSingleton<DeliveredEvents>();
         builder.Services.AddSingleton<HandlerBehaviour>();
+        builder.Services.AddSingleton<DriftedDeliveries>();
         builder.Services.AddLoanWebhooks(b =>
         {
             (providers ?? AllProviders)(b);
@@ -81,7 +107,8 @@ public sealed class WebhookTestApp : IAsyncDisposable
 
         var app = builder.Build();
 
-        // TestServer has no peer address; pretend every request arrives through a reverse proxy on loopback.
+        // TestServer has no peer address; pretend every request arrives through a reverse proxy on loopback (as the
+        // Kestrel requests do).
         app.Use((context, next) =>
         {
             context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
@@ -98,7 +125,7 @@ public sealed class WebhookTestApp : IAsyncDisposable
             throw;
         }
 
-        return new WebhookTestApp(app);
+        return new WebhookTestApp(app, kestrel ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient());
     }
 
     /// <summary>Each provider with the verification it documents.</summary>

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ namespace LoanWebhooks.Sdk.Redis.Tests;
 /// <summary>
 /// One instance of a webhook-receiving application: its own container, dispatcher and Redis connection, with
 /// Payitoff and Spinwheel enabled and the handlers a test adds. Instances given the same <see cref="HandlerRuns"/>
-/// report into it, as a shared database would.
+/// report into it, as a shared database would. Payitoff opts into body deduplication: it sends no delivery id, and
+/// these tests are about the shared idempotency store, which Payitoff uses only then.
 /// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
@@ -30,7 +32,7 @@ public sealed class AppInstance : IAsyncDisposable
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddLoanWebhooks(b =>
         {
-            b.AddPayitoff(o => o.UseSharedSecretHeader(SecretHeader, Secret))
+            b.AddPayitoff(o => o.UseSharedSecretHeader(SecretHeader, Secret).DeduplicateIdenticalBodies())
                 // Only the secret header: these deliveries come from no source address Spinwheel publishes.
                 .AddSpinwheel(o => o.Verifier = new SharedSecretHeaderVerifier(new SharedSecretHeaderOptions { HeaderName = SecretHeader, Secrets = { Secret } }))
                 .UseRedisIdempotencyStore(o => o.KeyPrefix = keyPrefix);
@@ -47,15 +49,19 @@ public sealed class AppInstance : IAsyncDisposable
 
     public IWebhookDispatcher Dispatcher => _services.GetRequiredService<IWebhookDispatcher>();
 
-    public ValueTask<WebhookDispatchResult> DispatchAsync(DocumentedSample sample) => Dispatcher.DispatchAsync(Delivery(sample));
+    public IWebhookQuarantine Quarantine => _services.GetRequiredService<IWebhookQuarantine>();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask<WebhookDispatchResult> DispatchAsync(DocumentedSample sample) =>
+        DispatchAsync(sample.Provider, sample.Body, sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null);
 
-    private static WebhookDelivery Delivery(DocumentedSample sample) =>
-        new(
-            sample.Provider,
-            sample.Body,
+    /// <summary>Dispatches a body of the test's own, authenticated like every delivery to this instance.</summary>
+    public ValueTask<WebhookDispatchResult> DispatchAsync(WebhookProvider provider, ReadOnlyMemory<byte> body, string? expectedEventType = null) =>
+        Dispatcher.DispatchAsync(new WebhookDelivery(
+            provider,
+            body,
             new WebhookHeaders(new[] { KeyValuePair.Create(SecretHeader, (string?)Secret) }),
             remoteIpAddress: null,
-            sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null);
+            expectedEventType));
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

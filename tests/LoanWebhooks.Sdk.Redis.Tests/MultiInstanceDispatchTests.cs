@@ -15,7 +15,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
 {
     private const int DeliveriesPerInstance = 10;
 
-    // Spinwheel sends an id (webhookId); Payitoff sends none, so its key is the body's hash.
+    // Spinwheel sends an id (webhookId); Payitoff sends none, so its key is the body's hash (AppInstance opts into that).
     public static TheoryData<WebhookProvider, string> Samples => new()
     {
         { WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED" },
@@ -50,7 +50,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
         Assert.All(
             results.Where(r => r.Outcome != WebhookDispatchOutcome.Accepted),
             r => Assert.True(
-                r is { Outcome: WebhookDispatchOutcome.InProgress, StatusCode: 409 } or { Outcome: WebhookDispatchOutcome.Duplicate, StatusCode: 200 },
+                r is { Outcome: WebhookDispatchOutcome.InProgress, StatusCode: 503 } or { Outcome: WebhookDispatchOutcome.Duplicate, StatusCode: 200 },
                 r.ToString() + " " + r.Exception));
 
         // Later redeliveries to either instance are duplicates.
@@ -82,7 +82,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
     }
 
     [Fact]
-    public async Task When_Redis_is_down_the_delivery_fails_with_500_and_no_handler_runs()
+    public async Task When_Redis_is_down_the_delivery_fails_with_503_so_the_provider_retries_and_no_handler_runs()
     {
         await using var server = await RedisServer.StartAsync();
         var runs = new HandlerRuns();
@@ -94,7 +94,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
 
         Assert.Equal(WebhookDispatchOutcome.Accepted, before.Outcome);
         Assert.Equal(WebhookDispatchOutcome.Failed, result.Outcome);
-        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
         Assert.False(result.IsSuccess);
         Assert.IsAssignableFrom<RedisException>(result.Exception);
         Assert.Null(result.FailedHandlerType);
@@ -103,7 +103,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
     }
 
     [Fact]
-    public async Task When_Redis_was_never_reachable_the_delivery_fails_with_500_and_no_handler_runs()
+    public async Task When_Redis_was_never_reachable_the_delivery_fails_with_503_so_the_provider_retries_and_no_handler_runs()
     {
         await using var server = await RedisServer.StartAsync();
         ConfigurationOptions unreachable = server.Options();
@@ -116,7 +116,7 @@ public sealed class MultiInstanceDispatchTests(RedisFixture redis)
         var result = await instance.DispatchAsync(DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"));
 
         Assert.Equal(WebhookDispatchOutcome.Failed, result.Outcome);
-        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(503, result.StatusCode);
         Assert.IsAssignableFrom<RedisException>(result.Exception);
         Assert.Equal(0, runs.Started);
     }

@@ -40,3 +40,10 @@ public sealed class RecordingHandler(HandlerRuns runs) : IWebhookHandler<Webhook
     public ValueTask HandleAsync(WebhookEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken) =>
         runs.RunAsync(cancellationToken);
 }
+
+/// <summary>A handler for one typed event, as an app's would be, reporting into the shared runs.</summary>
+public sealed class LiabilitiesConnectedHandler(HandlerRuns runs) : IWebhookHandler<Spinwheel.SpinwheelUserLiabilitiesConnectedEvent>
+{
+    public ValueTask HandleAsync(Spinwheel.SpinwheelUserLiabilitiesConnectedEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken) =>
+        runs.RunAsync(cancellationToken);
+}
