@@ -118,7 +118,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private bool Deduplicates(WebhookIdempotencyKey key) =>
         key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[(int)key.Provider]!.DeduplicatesIdenticalBodies;
 
-    private WebhookResponseStatuses Statuses(WebhookProvider provider) => _settings[(int)provider]!.Statuses;
+    private WebhookResponseStatuses Statuses(WebhookProvider provider) => _settings[(int)provider]!.Responses;
 
     /// <inheritdoc/>
     public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
@@ -296,7 +296,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WebhookDispatchResult TooLarge(WebhookProviderSettings settings, int bodyBytes, long start)
     {
-        var tooLarge = WebhookDispatchResult.TooLarge(settings.Provider, settings.Statuses.BodyTooLarge, Elapsed(start));
+        var tooLarge = WebhookDispatchResult.TooLarge(settings.Provider, settings.Responses.BodyTooLarge, Elapsed(start));
         WebhookDispatcherLog.TooLarge(_logger, settings.Provider, tooLarge.StatusCode, bodyBytes, settings.MaxBodyBytes);
         return tooLarge;
     }
@@ -311,7 +311,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WebhookDispatchResult Unverified(WebhookProviderSettings settings, WebhookVerificationResult verification, long start)
     {
-        var unverified = WebhookDispatchResult.Unverified(settings.Provider, verification, settings.Statuses.Unverified, Elapsed(start));
+        var unverified = WebhookDispatchResult.Unverified(settings.Provider, verification, settings.Responses.Unverified, Elapsed(start));
         WebhookDispatcherLog.VerificationFailed(_logger, settings.Provider, unverified.StatusCode, verification.Reason, verification.Detail);
         return unverified;
     }
@@ -319,7 +319,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WebhookDispatchResult Unparseable(WebhookProviderSettings settings, WebhookParseError parseError, long start)
     {
-        var unparseable = WebhookDispatchResult.Unparseable(settings.Provider, parseError, settings.Statuses.BodyTooLarge, Elapsed(start));
+        var unparseable = WebhookDispatchResult.Unparseable(settings.Provider, parseError, settings.Responses.BodyTooLarge, Elapsed(start));
         WebhookDispatcherLog.ParseFailed(_logger, settings.Provider, unparseable.StatusCode, parseError.Reason, parseError);
         return unparseable;
     }
@@ -373,7 +373,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         bool kept = (stored && _quarantine.IsDurable) || (_driftHandlers.Length > 0 && driftHandlersRun == _driftHandlers.Length);
-        WebhookResponseStatuses statuses = settings.Statuses;
+        WebhookResponseStatuses statuses = settings.Responses;
         int status = settings.SchemaDrift switch
         {
             WebhookSchemaDriftPolicy.Reject => statuses.SchemaDriftRejected,
@@ -414,7 +414,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         {
             WebhookDispatcherLog.ReplayStillDrifts(_logger, settings.Provider, error.Reason, error.JsonPath, quarantined.Id);
             return new ValueTask<WebhookDispatchResult>(WebhookDispatchResult.Quarantine(
-                settings.Provider, error, quarantined, stored: true, driftHandlersRun: 0, exception: null, failedHandler: null, settings.Statuses.RetryLater, Elapsed(start)));
+                settings.Provider, error, quarantined, stored: true, driftHandlersRun: 0, exception: null, failedHandler: null, settings.Responses.RetryLater, Elapsed(start)));
         }
 
         return ClaimAndRunAsync(webhookEvent, quarantined.Body.Span, start, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class WebhookProviderSettings
         Verifier = verifier;
         Parser = parser;
         MaxBodyBytes = maxBodyBytes;
-        Statuses = responses.Copy();
+        Responses = responses.FrozenCopy();
         SchemaDrift = schemaDrift;
         DeduplicatesIdenticalBodies = deduplicatesIdenticalBodies;
     }
@@ -31,11 +31,8 @@ public sealed class WebhookProviderSettings
     /// <summary>The largest body accepted, in bytes; a host should answer 413 without reading a larger one.</summary>
     public int MaxBodyBytes { get; }
 
-    /// <summary>The statuses answered for each outcome (a copy: changing it changes nothing).</summary>
-    public WebhookResponseStatuses Responses => Statuses.Copy();
-
-    /// <summary>The statuses the dispatcher answers with.</summary>
-    internal WebhookResponseStatuses Statuses { get; }
+    /// <summary>The statuses answered for each outcome (read-only: set them in the provider's options).</summary>
+    public WebhookResponseStatuses Responses { get; }
 
     /// <summary>What is answered for a verified body that does not fit its schema.</summary>
     public WebhookSchemaDriftPolicy SchemaDrift { get; }

@@ -15,24 +15,54 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// </remarks>
 public sealed class WebhookResponseStatuses
 {
+    private int _accepted = 200;
+    private int _deferred = 202;
+    private int _duplicate = 200;
+    private int _retryLater = 503;
+    private int _handlerFailed = 500;
+    private int _unverified = 503;
+    private int _bodyTooLarge = 413;
+    private int _schemaDriftRejected = 400;
+    private bool _frozen;
+
     /// <summary>Verified, parsed and handled (or unknown and kept as such). Default 200.</summary>
-    public int Accepted { get; set; } = 200;
+    public int Accepted
+    {
+        get => _accepted;
+        set => _accepted = ThrowIfFrozen(value);
+    }
 
     /// <summary>Verified, parsed and claimed; handlers run later from a background queue. Default 202.</summary>
-    public int Deferred { get; set; } = 202;
+    public int Deferred
+    {
+        get => _deferred;
+        set => _deferred = ThrowIfFrozen(value);
+    }
 
     /// <summary>A redelivery of a delivery that was processed already. Default 200.</summary>
-    public int Duplicate { get; set; } = 200;
+    public int Duplicate
+    {
+        get => _duplicate;
+        set => _duplicate = ThrowIfFrozen(value);
+    }
 
     /// <summary>
     /// "Try again later": the same delivery is being processed right now, the idempotency or quarantine store is
     /// unreachable, a schema-drifted delivery could not be kept durably, or a background queue cannot take it. Must
     /// be a status the provider retries. Default 503.
     /// </summary>
-    public int RetryLater { get; set; } = 503;
+    public int RetryLater
+    {
+        get => _retryLater;
+        set => _retryLater = ThrowIfFrozen(value);
+    }
 
     /// <summary>A handler threw; the claim is released so the provider's retry runs the handlers again. Default 500.</summary>
-    public int HandlerFailed { get; set; } = 500;
+    public int HandlerFailed
+    {
+        get => _handlerFailed;
+        set => _handlerFailed = ThrowIfFrozen(value);
+    }
 
     /// <summary>
     /// The request failed verification (credential or signature missing or wrong, signed content mismatch, stale
@@ -41,13 +71,25 @@ public sealed class WebhookResponseStatuses
     /// proxy), and only a status the provider retries keeps its delivery alive until that is fixed. Canopy pauses the
     /// whole subscription after one 401, and the other providers publish no rule for 4xx.
     /// </summary>
-    public int Unverified { get; set; } = 503;
+    public int Unverified
+    {
+        get => _unverified;
+        set => _unverified = ThrowIfFrozen(value);
+    }
 
     /// <summary>The body is larger than the provider's limit (checked before verification, so not known to be genuine). Default 413.</summary>
-    public int BodyTooLarge { get; set; } = 413;
+    public int BodyTooLarge
+    {
+        get => _bodyTooLarge;
+        set => _bodyTooLarge = ThrowIfFrozen(value);
+    }
 
     /// <summary>A verified body that does not fit its schema, under <see cref="WebhookSchemaDriftPolicy.Reject"/>. Default 400.</summary>
-    public int SchemaDriftRejected { get; set; } = 400;
+    public int SchemaDriftRejected
+    {
+        get => _schemaDriftRejected;
+        set => _schemaDriftRejected = ThrowIfFrozen(value);
+    }
 
     /// <summary>Whether the provider accepts any 2xx as success (false: only 200 and 202, as Canopy documents).</summary>
     internal bool AnySuccessStatus { get; init; } = true;
@@ -55,7 +97,19 @@ public sealed class WebhookResponseStatuses
     /// <summary>Whether the provider retries every non-2xx status (false: only 429 and 5xx, as Canopy documents).</summary>
     internal bool RetriesOnlyTooManyRequestsAndServerErrors { get; init; }
 
-    internal WebhookResponseStatuses Copy() => (WebhookResponseStatuses)MemberwiseClone();
+    /// <summary>True once a dispatcher uses these statuses; then they can no longer be changed.</summary>
+    public bool IsReadOnly => _frozen;
+
+    /// <summary>A read-only copy, for a dispatcher: the options it came from stay changeable, the copy never changes.</summary>
+    internal WebhookResponseStatuses FrozenCopy()
+    {
+        var copy = (WebhookResponseStatuses)MemberwiseClone();
+        copy._frozen = true;
+        return copy;
+    }
+
+    private int ThrowIfFrozen(int value) =>
+        _frozen ? throw new InvalidOperationException("These response statuses are in use by a dispatcher and cannot change; set them in the provider's options.") : value;
 
     /// <summary>The first setting that would make <paramref name="provider"/> do the wrong thing, or null when all are right.</summary>
     internal string? FindProblem(WebhookProvider provider)

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
@@ -98,16 +99,22 @@ public sealed class ResponseStatusTests
     }
 
     [Fact]
-    public async Task The_statuses_a_provider_reports_are_a_copy_so_changing_them_changes_no_answer()
+    public async Task The_statuses_a_dispatcher_uses_are_read_only_and_the_options_they_came_from_stay_changeable()
     {
+        var options = new PayitoffWebhookOptions();
         await using var host = new DispatchTestHost(_ => { });
         var reported = host.Dispatcher.Providers[WebhookProvider.Payitoff].Responses;
 
-        reported.Accepted = 299;
+        var e = Assert.Throws<InvalidOperationException>(() => reported.Accepted = 299);
+        options.Responses.Accepted = 299;
         var result = await host.DispatchAsync(LoanPaidOff);
 
+        Assert.True(reported.IsReadOnly);
+        Assert.False(options.Responses.IsReadOnly);
+        Assert.Equal(299, options.Responses.Accepted);
+        Assert.Contains("provider's options", e.Message, StringComparison.Ordinal);
         Assert.Equal(200, result.StatusCode);
-        Assert.Equal(200, host.Dispatcher.Providers[WebhookProvider.Payitoff].Responses.Accepted);
+        Assert.Same(reported, host.Dispatcher.Providers[WebhookProvider.Payitoff].Responses);
     }
 
     public static TheoryData<WebhookProvider> Providers() => ProviderOptionsConfiguration.AllProviders();
