@@ -7,7 +7,8 @@ namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>
 /// Runs a delivery through verify → parse → idempotency claim → handlers → complete (or release on failure),
-/// and says which HTTP status to answer with. Registered by <c>services.AddLoanWebhooks(…)</c>; thread-safe.
+/// and says which HTTP status to answer with. A verified body that does not parse is quarantined instead
+/// (<see cref="WebhookDispatchOutcome.Quarantined"/>), never dropped. Registered by <c>services.AddLoanWebhooks(…)</c>; thread-safe.
 /// </summary>
 /// <remarks>
 /// None of the methods throws because of what a delivery contains or what a handler does: every outcome,

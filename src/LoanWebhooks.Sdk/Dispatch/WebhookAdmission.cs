@@ -29,7 +29,7 @@ public sealed class WebhookAdmission
     public bool IsAdmitted => Claim.HasValue;
 
     /// <summary>
-    /// When not admitted, the final result (rejected, duplicate, in progress, failed). When admitted, an accepted
+    /// When not admitted, the final result (rejected, duplicate, in progress, quarantined, failed). When admitted, an accepted
     /// result with status 202 and <see cref="WebhookDispatchResult.HandlersDeferred"/> set, to answer the provider with now.
     /// </summary>
     public WebhookDispatchResult Result { get; }
