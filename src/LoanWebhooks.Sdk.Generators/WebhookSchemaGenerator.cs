@@ -81,16 +81,8 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
 
     private static Diagnostic ToDiagnostic(DiagnosticModel model)
     {
-        var descriptor = new DiagnosticDescriptor(
-            model.Id,
-            title: "Invalid webhook schema",
-            messageFormat: "{0}",
-            category: "LoanWebhooks.Schemas",
-            DiagnosticSeverity.Error,
-            isEnabledByDefault: true,
-            helpLinkUri: "https://github.com/loanwebhooks/LoanWebhooks.Sdk/blob/main/schemas/README.md");
         var position = new LinePosition(model.Line, model.Column);
         var location = Location.Create(model.FilePath, new TextSpan(0, 0), new LinePositionSpan(position, position));
-        return Diagnostic.Create(descriptor, location, model.Message);
+        return Diagnostic.Create(model.Descriptor, location, model.MessageArguments.Select(argument => (object)argument).ToArray());
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
@@ -17,16 +18,43 @@ public sealed class SchemaDiagnosticTests
     [Fact]
     public void Every_diagnostic_id_the_generator_declares_has_a_bad_schema_case()
     {
-        // DiagnosticIds is internal; its constants are read by reflection so a new id cannot ship untested.
-        var type = typeof(WebhookSchemaGenerator).Assembly.GetType("LoanWebhooks.Sdk.Generators.Reading.DiagnosticIds");
-        Assert.NotNull(type);
+        Assert.Equal(DeclaredIds(), BadSchemas.ById.Keys.Order(StringComparer.Ordinal));
+    }
 
-        var declared = type!.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Order(StringComparer.Ordinal);
+    [Fact]
+    public void Every_diagnostic_id_has_its_own_descriptor_with_a_distinct_title()
+    {
+        var descriptors = DeclaredDescriptors();
 
-        Assert.Equal(declared, BadSchemas.ById.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(DeclaredIds(), descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{d.Id} has no title."));
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_descriptor_is_an_enabled_error_with_a_category_and_a_help_link()
+    {
+        var descriptors = DeclaredDescriptors();
+
+        Assert.All(descriptors, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault, $"{d.Id} is disabled by default.");
+            Assert.StartsWith("LoanWebhooks.Schemas.", d.Category, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(d.HelpLinkUri), $"{d.Id} has no help link.");
+        });
+    }
+
+    [Fact]
+    public void Every_descriptor_is_reported_by_at_least_one_bad_schema_case()
+    {
+        var reported = BadSchemas.ById.Values
+            .SelectMany(badCase => GeneratorHarness.Run(badCase.Files).Diagnostics)
+            .Select(d => d.Descriptor)
+            .ToList();
+
+        Assert.All(DeclaredDescriptors(), descriptor => Assert.Contains(descriptor, reported));
     }
 
     [Theory]
@@ -174,6 +202,25 @@ public sealed class SchemaDiagnosticTests
         Assert.Equal("LWH005", diagnostic.Id);
         Assert.Contains("\"x-infer\" must look like", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    // DiagnosticIds and DiagnosticDescriptors are internal; they are read by reflection so a new id or descriptor
+    // cannot ship untested.
+    private static IOrderedEnumerable<string> DeclaredIds() =>
+        GeneratorType("LoanWebhooks.Sdk.Generators.Reading.DiagnosticIds")
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal);
+
+    private static IReadOnlyList<DiagnosticDescriptor> DeclaredDescriptors() =>
+        GeneratorType("LoanWebhooks.Sdk.Generators.Reading.DiagnosticDescriptors")
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+
+    private static Type GeneratorType(string fullName) =>
+        typeof(WebhookSchemaGenerator).Assembly.GetType(fullName) ?? throw new InvalidOperationException($"{fullName} is not in the generator assembly.");
 
     private static ImmutableArray<AdditionalText> ProviderWithEvent(string eventJson) => ImmutableArray.Create<AdditionalText>(
         new InMemoryAdditionalText(SchemaFixtures.Root + "acme/provider.json", SchemaFixtures.ProviderJson("Acme")),

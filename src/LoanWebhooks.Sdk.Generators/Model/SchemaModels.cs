@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace LoanWebhooks.Sdk.Generators.Model;
 
 /// <summary>The C# shape a schema value maps to.</summary>
@@ -87,7 +89,11 @@ internal sealed record ProviderModel(
 /// </summary>
 internal sealed record FamilyModel(string Name, EquatableArray<PropertyModel> SharedProperties);
 
-internal sealed record DiagnosticModel(string Id, string Message, string FilePath, int Line, int Column);
+/// <summary>
+/// A diagnostic to report: its descriptor, the arguments of the descriptor's message format and where. Plain data,
+/// so a result with the same diagnostics compares equal and the output step caches.
+/// </summary>
+internal sealed record DiagnosticModel(DiagnosticDescriptor Descriptor, EquatableArray<string> MessageArguments, string FilePath, int Line, int Column);
 
 /// <summary>What reading one provider's folder produced: a model to emit, or only diagnostics.</summary>
 internal sealed record ProviderResult(string ProviderFolder, ProviderModel? Provider, EquatableArray<DiagnosticModel> Diagnostics);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using LoanWebhooks.Sdk.Generators.Json;
 using LoanWebhooks.Sdk.Generators.Model;
+using Microsoft.CodeAnalysis;
 
 namespace LoanWebhooks.Sdk.Generators.Reading;
 
@@ -74,8 +75,8 @@ internal sealed class SchemaReader
             if (result.Provider is { } provider && providerFolders.TryGetValue(provider.Name, out string? firstFolder))
             {
                 var diagnostic = new DiagnosticModel(
-                    DiagnosticIds.InvalidProviderManifest,
-                    $"\"x-provider\": \"{provider.Name}\" is also declared by '{Names.RelativeSchemaPath(firstFolder)}/provider.json'. Each provider folder needs its own x-provider.",
+                    DiagnosticDescriptors.InvalidProviderManifest,
+                    new EquatableArray<string>(new[] { $"\"x-provider\": \"{provider.Name}\" is also declared by '{Names.RelativeSchemaPath(firstFolder)}/provider.json'. Each provider folder needs its own x-provider" }),
                     pair.Key + "/provider.json",
                     0,
                     0);
@@ -117,7 +118,7 @@ internal sealed class SchemaReader
             }
             catch (JsonTextException e)
             {
-                Report(DiagnosticIds.InvalidJson, $"Schema file is not valid JSON: {e.Message}. Fix the JSON syntax; schema files are strict JSON (no comments or trailing commas).", file.Path, e.Line, e.Column);
+                Report(DiagnosticDescriptors.InvalidJson, file.Path, e.Line, e.Column, e.Message);
             }
         }
 
@@ -129,7 +130,7 @@ internal sealed class SchemaReader
         string manifestPath = _folder + "/provider.json";
         if (!_documents.TryGetValue(manifestPath, out var manifest))
         {
-            Report(DiagnosticIds.InvalidProviderManifest, $"Schema folder '{_folder}' has no provider.json. Add one with x-provider and x-discriminator (see schemas/README.md).", manifestPath, 0, 0);
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, 0, 0, $"Schema folder '{_folder}' has no provider.json. Add one with x-provider and x-discriminator");
             return Result(null);
         }
 
@@ -138,21 +139,21 @@ internal sealed class SchemaReader
         string? discriminator = root.GetString("x-discriminator");
         if (!Names.IsValidIdentifier(_provider))
         {
-            Report(DiagnosticIds.InvalidProviderManifest, "provider.json must set \"x-provider\" to the provider's C# name, e.g. \"Payitoff\".", manifestPath, root.Line, root.Column);
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "provider.json must set \"x-provider\" to the provider's C# name, e.g. \"Payitoff\"");
             return Result(null);
         }
 
         var discriminatorPath = ParsePointer(discriminator);
         if (discriminatorPath is null)
         {
-            Report(DiagnosticIds.InvalidProviderManifest, "provider.json must set \"x-discriminator\" to a JSON Pointer such as \"/event_type\" or \"/payload/details/messageType\".", manifestPath, root.Line, root.Column);
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "provider.json must set \"x-discriminator\" to a JSON Pointer such as \"/event_type\" or \"/payload/details/messageType\"");
             return Result(null);
         }
 
         var idempotencyPath = root.GetString("x-idempotency-key") is { } idempotency ? ParsePointer(idempotency) : new List<string>();
         if (idempotencyPath is null)
         {
-            Report(DiagnosticIds.InvalidProviderManifest, "\"x-idempotency-key\" must be a JSON Pointer such as \"/payload/messageId\".", manifestPath, root.Line, root.Column);
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "\"x-idempotency-key\" must be a JSON Pointer such as \"/payload/messageId\"");
             return Result(null);
         }
 
@@ -220,7 +221,7 @@ internal sealed class SchemaReader
         string? eventType = root.GetString("x-event-type");
         if (string.IsNullOrEmpty(eventType))
         {
-            Report(DiagnosticIds.MissingEventType, "Event schema has no \"x-event-type\". Set it to the discriminator value the provider sends for this event.", path, root.Line, root.Column);
+            Report(DiagnosticDescriptors.MissingEventType, path, root.Line, root.Column);
             return;
         }
 
@@ -231,7 +232,7 @@ internal sealed class SchemaReader
             {
                 if (item.Kind != JsonNodeKind.String || string.IsNullOrEmpty(item.Text))
                 {
-                    Report(DiagnosticIds.UnsupportedSchema, "\"x-aliases\" must be an array of non-empty strings.", path, item.Line, item.Column);
+                    Report(DiagnosticDescriptors.UnsupportedSchema, path, item.Line, item.Column, "\"x-aliases\" must be an array of non-empty strings");
                     return;
                 }
 
@@ -243,7 +244,7 @@ internal sealed class SchemaReader
         {
             if (seenEventTypes.TryGetValue(value, out string? other))
             {
-                Report(DiagnosticIds.DuplicateEventType, $"Event type '{value}' is already claimed by '{Names.RelativeSchemaPath(other)}'. Remove it from this schema's x-event-type or x-aliases: each discriminator value belongs to one event only.", path, root.Line, root.Column);
+                Report(DiagnosticDescriptors.DuplicateEventType, path, root.Line, root.Column, value, Names.RelativeSchemaPath(other));
                 return;
             }
 
@@ -256,7 +257,7 @@ internal sealed class SchemaReader
             string? constant = discriminatorSchema.GetString("const");
             if (constant is not null && constant != eventType && !aliases.Contains(constant))
             {
-                Report(DiagnosticIds.DiscriminatorConstMismatch, $"\"{rootDiscriminator}\" has const '{constant}' but x-event-type is '{eventType}'. Make them agree, or list the other value in x-aliases.", path, discriminatorSchema.Line, discriminatorSchema.Column);
+                Report(DiagnosticDescriptors.DiscriminatorConstMismatch, path, discriminatorSchema.Line, discriminatorSchema.Column, rootDiscriminator, constant, eventType!);
                 return;
             }
         }
@@ -293,7 +294,7 @@ internal sealed class SchemaReader
         string familyType = _provider + family + "Event";
         if (!Names.IsValidIdentifier(family) || !char.IsUpper(family[0]))
         {
-            Report(DiagnosticIds.UnsupportedSchema, "\"x-family\" must be a PascalCase C# identifier such as \"Claim\"; the family's base type is <Provider><Family>Event.", path, node.Line, node.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, node.Line, node.Column, "\"x-family\" must be a PascalCase C# identifier such as \"Claim\"; the family's base type is <Provider><Family>Event");
             return null;
         }
 
@@ -335,10 +336,10 @@ internal sealed class SchemaReader
 
     private InferenceModel? ReadInference(JsonNode node, string path)
     {
-        string fix = "\"x-infer\" must look like { \"members\": [\"applicationId\"], \"values\": { \"status\": [\"COMPLETED\"] } } with at least one member or value list.";
+        string fix = "\"x-infer\" must look like { \"members\": [\"applicationId\"], \"values\": { \"status\": [\"COMPLETED\"] } } with at least one member or value list";
         if (!_discriminatorOptional)
         {
-            Report(DiagnosticIds.UnsupportedSchema, "\"x-infer\" only applies to providers whose provider.json sets \"x-discriminator-optional\": true; remove it or make the discriminator optional.", path, node.Line, node.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, node.Line, node.Column, "\"x-infer\" only applies to providers whose provider.json sets \"x-discriminator-optional\": true; remove it or make the discriminator optional");
             return null;
         }
 
@@ -369,7 +370,7 @@ internal sealed class SchemaReader
 
         if (!valid || members!.Count + values.Count == 0)
         {
-            Report(DiagnosticIds.UnsupportedSchema, fix, path, node.Line, node.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, node.Line, node.Column, fix);
             return null;
         }
 
@@ -399,13 +400,13 @@ internal sealed class SchemaReader
         var values = ReadStringArray(node);
         if (values is not { Count: > 0 } || schema.GetString("type") != "string")
         {
-            Report(DiagnosticIds.UnsupportedSchema, "\"x-known-values\" must be a non-empty array of strings on a schema with \"type\": \"string\".", path, node.Line, node.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, node.Line, node.Column, "\"x-known-values\" must be a non-empty array of strings on a schema with \"type\": \"string\"");
             return;
         }
 
         if (!Names.IsValidIdentifier(typeName))
         {
-            Report(DiagnosticIds.InvalidMemberName, $"'{typeName}' is not a valid C# type name. Set \"x-type-name\" to one.", path, schema.Line, schema.Column);
+            Report(DiagnosticDescriptors.InvalidMemberName, path, schema.Line, schema.Column, "This schema", typeName, "Set \"x-type-name\" to a valid C# type name");
             return;
         }
 
@@ -416,7 +417,7 @@ internal sealed class SchemaReader
             string member = Names.ToPascalCase(value);
             if (!Names.IsValidIdentifier(member) || ReservedEnumMemberNames.Contains(member) || member == typeName || !memberNames.Add(member))
             {
-                Report(DiagnosticIds.InvalidMemberName, $"Known value '{value}' of '{typeName}' maps to the C# name '{member}', which is invalid, reserved or already used by another value. Change or remove the value.", path, node.Line, node.Column);
+                Report(DiagnosticDescriptors.InvalidMemberName, path, node.Line, node.Column, $"Known value '{value}' of '{typeName}'", member, "Change or remove the value");
                 return;
             }
 
@@ -435,7 +436,7 @@ internal sealed class SchemaReader
     {
         if (!Names.IsValidIdentifier(typeName))
         {
-            Report(DiagnosticIds.InvalidMemberName, $"'{typeName}' is not a valid C# type name. Set \"x-type-name\" to one.", path, schema.Line, schema.Column);
+            Report(DiagnosticDescriptors.InvalidMemberName, path, schema.Line, schema.Column, "This schema", typeName, "Set \"x-type-name\" to a valid C# type name");
             return;
         }
 
@@ -446,7 +447,7 @@ internal sealed class SchemaReader
 
         if (schema.Get("properties") is { Kind: not JsonNodeKind.Object } badProperties)
         {
-            Report(DiagnosticIds.UnsupportedSchema, $"\"properties\" of '{typeName}' must be an object mapping member names to schemas.", path, badProperties.Line, badProperties.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, badProperties.Line, badProperties.Column, $"\"properties\" of '{typeName}' must be an object mapping member names to schemas");
             return;
         }
 
@@ -478,7 +479,7 @@ internal sealed class SchemaReader
             string csharpName = propertySchema.GetString("x-csharp-name") ?? Names.ToPascalCase(jsonName);
             if (!Names.IsValidIdentifier(csharpName) || ReservedMemberNames.Contains(csharpName) || csharpName == typeName || !memberNames.Add(csharpName))
             {
-                Report(DiagnosticIds.InvalidMemberName, $"Property '{jsonName}' of '{typeName}' maps to the C# name '{csharpName}', which is invalid, reserved or already used. Set \"x-csharp-name\" on the property.", path, propertySchema.Line, propertySchema.Column);
+                Report(DiagnosticDescriptors.InvalidMemberName, path, propertySchema.Line, propertySchema.Column, $"Property '{jsonName}' of '{typeName}'", csharpName, "Set \"x-csharp-name\" on the property");
                 continue;
             }
 
@@ -520,7 +521,7 @@ internal sealed class SchemaReader
             : null;
         if (other is not null)
         {
-            Report(DiagnosticIds.DuplicateTypeName, $"The C# type {owner} collides with {other}. Give this schema a distinct \"x-type-name\".", path, schema.Line, schema.Column);
+            Report(DiagnosticDescriptors.DuplicateTypeName, path, schema.Line, schema.Column, owner, other);
             return false;
         }
 
@@ -534,7 +535,7 @@ internal sealed class SchemaReader
     {
         if (schema.Kind != JsonNodeKind.Object)
         {
-            Report(DiagnosticIds.UnsupportedSchema, "A property schema must be a JSON object, e.g. { \"type\": \"string\" }; use {} for free-form JSON.", path, schema.Line, schema.Column);
+            Report(DiagnosticDescriptors.UnsupportedSchema, path, schema.Line, schema.Column, "A property schema must be a JSON object, e.g. { \"type\": \"string\" }; use {} for free-form JSON");
             return null;
         }
 
@@ -543,7 +544,7 @@ internal sealed class SchemaReader
             string target = Normalize(CombineRelative(path, reference));
             if (reference.StartsWith("#", StringComparison.Ordinal) || !_objectTypeNames.TryGetValue(target, out string? referencedType))
             {
-                Report(DiagnosticIds.UnresolvedReference, $"\"$ref\": \"{reference}\" does not name a file in this provider's objects/ folder. Use a relative path such as \"../objects/borrower.json\".", path, schema.Line, schema.Column);
+                Report(DiagnosticDescriptors.UnresolvedReference, path, schema.Line, schema.Column, reference);
                 return null;
             }
 
@@ -581,7 +582,7 @@ internal sealed class SchemaReader
             bool stringCoercion = coerce == "string" && types.Contains("string") && types.Count > 1 && types.All(t => t is "string" or "integer" or "number");
             if (!booleanCoercion && !stringCoercion)
             {
-                Report(DiagnosticIds.UnsupportedSchema, $"\"x-coerce\": \"{coerce}\" is not supported here. Use \"x-coerce\": \"boolean\" with \"type\": [\"boolean\", \"string\"], or \"x-coerce\": \"string\" with \"type\": [\"string\", \"integer\"] (or \"number\").", path, schema.Line, schema.Column);
+                Report(DiagnosticDescriptors.UnsupportedSchema, path, schema.Line, schema.Column, $"\"x-coerce\": \"{coerce}\" is not supported here. Use \"x-coerce\": \"boolean\" with \"type\": [\"boolean\", \"string\"], or \"x-coerce\": \"string\" with \"type\": [\"string\", \"integer\"] (or \"number\")");
                 return null;
             }
 
@@ -613,7 +614,7 @@ internal sealed class SchemaReader
                 string? encoding = schema.GetString("x-time-encoding");
                 if (encoding is not null && encoding != "unix-ms")
                 {
-                    Report(DiagnosticIds.UnsupportedSchema, $"\"x-time-encoding\": \"{encoding}\" is not supported. The only supported value is \"unix-ms\".", path, schema.Line, schema.Column);
+                    Report(DiagnosticDescriptors.UnsupportedSchema, path, schema.Line, schema.Column, $"\"x-time-encoding\": \"{encoding}\" is not supported. The only supported value is \"unix-ms\"");
                     return null;
                 }
 
@@ -638,7 +639,7 @@ internal sealed class SchemaReader
                 ReadRecord(schema, typeName, path, eventInfo: null);
                 return new TypeModel(ValueKind.Record, nullable, typeName, null);
             default:
-                Report(DiagnosticIds.UnsupportedSchema, $"\"type\": \"{types[0]}\" is not a JSON Schema type. Use string, integer, number, boolean, object, array or null.", path, schema.Line, schema.Column);
+                Report(DiagnosticDescriptors.UnsupportedSchema, path, schema.Line, schema.Column, $"\"type\": \"{types[0]}\" is not a JSON Schema type. Use string, integer, number, boolean, object, array or null");
                 return null;
         }
     }
@@ -686,8 +687,8 @@ internal sealed class SchemaReader
         return string.Join("/", output);
     }
 
-    private void Report(string id, string message, string path, int line, int column) =>
-        _diagnostics.Add(new DiagnosticModel(id, message, path, line, column));
+    private void Report(DiagnosticDescriptor descriptor, string path, int line, int column, params string[] messageArguments) =>
+        _diagnostics.Add(new DiagnosticModel(descriptor, new EquatableArray<string>(messageArguments), path, line, column));
 
     private ProviderResult Result(ProviderModel? provider) =>
         new(_folder, provider, new EquatableArray<DiagnosticModel>(_diagnostics));
