@@ -22,19 +22,26 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
     {
         var schemaFiles = context.AdditionalTextsProvider
             .Where(static text => SchemaReader.ProviderFolderOf(text.Path) is not null)
+            .WithTrackingName(TrackingNames.ProviderSchemaFiles)
             .Select(static (text, cancellationToken) =>
-                new SchemaFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? string.Empty));
+                new SchemaFile(text.Path.Replace('\\', '/'), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.SchemaFileTexts);
 
         var providers = schemaFiles
             .Collect()
-            .SelectMany(static (files, cancellationToken) => ImmutableArray.CreateRange(SchemaReader.ReadAll(files, cancellationToken)));
+            .WithTrackingName(TrackingNames.AllSchemaFileTexts)
+            .SelectMany(static (files, cancellationToken) => ImmutableArray.CreateRange(SchemaReader.ReadAll(files, cancellationToken)))
+            .WithTrackingName(TrackingNames.ProviderResults);
 
         context.RegisterSourceOutput(providers, static (context, result) => Emit(context, result));
 
         var providerNames = providers
             .Where(static result => result.Provider is not null)
+            .WithTrackingName(TrackingNames.ReadProviders)
             .Select(static (result, _) => result.Provider!.Name)
-            .Collect();
+            .WithTrackingName(TrackingNames.ProviderNames)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllProviderNames);
         context.RegisterSourceOutput(providerNames, static (context, names) =>
             Add(context, "WebhookParsers.g.cs", ProviderEmitter.EmitParserRegistry(names.OrderBy(n => n, StringComparer.Ordinal).ToList())));
     }
