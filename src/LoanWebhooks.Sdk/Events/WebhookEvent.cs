@@ -32,7 +32,10 @@ public abstract record WebhookEvent
 
     /// <summary>
     /// The provider's own deduplication id for this delivery, as received: receeve's <c>payload.messageId</c>,
-    /// Spinwheel's <c>webhookId</c>. Null when the provider defines none (Payitoff, Canopy) or the body lacks it.
+    /// Spinwheel's <c>webhookId</c>, Canopy's <c>hmac_signature</c>. Canopy's envelope has no delivery id; once the
+    /// body is verified its signature is a MAC of the signed content, the same on a redelivery and different for
+    /// different content, which is how Canopy itself suggests spotting duplicates. Null when the provider defines
+    /// none (Payitoff) or the body lacks it.
     /// </summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; private set; }
