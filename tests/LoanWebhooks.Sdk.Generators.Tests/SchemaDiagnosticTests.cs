@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using LoanWebhooks.Sdk.Generators.Tests.Harness;
+using LoanWebhooks.Sdk.Tests.Docs;
 using LoanWebhooks.Sdk.Tests.Approval;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -30,6 +31,16 @@ public sealed class SchemaDiagnosticTests
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{d.Id} has no title."));
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void The_readme_states_the_range_of_diagnostic_ids_the_generator_declares()
+    {
+        var ids = DeclaredIds().ToList();
+
+        string readme = RepositoryFiles.ReadAllText("README.md");
+
+        Assert.Contains($"(`{ids[0]}`–`{ids[^1]}`)", readme, StringComparison.Ordinal);
     }
 
     [Fact]
