@@ -16,6 +16,11 @@ internal static class CommonOptions
         Required = true,
     };
 
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Write the result as one JSON object (for scripts) instead of text lines.",
+    };
+
     public static WebhookProvider ToProvider(string name) => Enum.Parse<WebhookProvider>(name, ignoreCase: true);
 
     private static Option<string> CreateProvider()

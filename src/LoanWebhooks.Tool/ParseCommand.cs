@@ -21,50 +21,40 @@ internal static class ParseCommand
             Description = "The event type the route expects (Spinwheel posts each event to its own URL), for bodies without one.",
         };
 
+        var json = CommonOptions.Json();
+
         var command = new Command("parse", "Parse a captured body with the SDK's parser and print the typed event or the parse error.")
         {
-            provider, body, eventType,
+            provider, body, eventType, json,
         };
         command.SetAction(parsed => Commands.Run(parsed, output => Execute(
             CommonOptions.ToProvider(parsed.GetValue(provider)!),
             parsed.GetValue(body)!,
-            parsed.GetValue(eventType),
-            output)));
+            parsed.GetValue(eventType)).WriteTo(output, parsed.GetValue(json))));
         return command;
     }
 
-    private static int Execute(WebhookProvider provider, FileInfo bodyFile, string? expectedEventType, TextWriter output)
+    private static CommandReport Execute(WebhookProvider provider, FileInfo bodyFile, string? expectedEventType)
     {
         byte[] body = CapturedFiles.ReadBody(bodyFile);
         string name = provider.ToString().ToLowerInvariant();
         if (WebhookParsers.Default(provider).TryParse(body, out WebhookEvent? webhookEvent, out WebhookParseError? error, expectedEventType))
         {
-            output.WriteLine($"{name}: parsed");
-            output.WriteLine($"event: {webhookEvent.GetType().Name}");
             // An event type the SDK does not know is whatever text the body sent: not repeated, as in the SDK's logs.
-            output.WriteLine($"event type: {(webhookEvent.Match == WebhookEventMatch.Unknown ? "(unknown event type)" : webhookEvent.EventType)}");
-            output.WriteLine($"match: {webhookEvent.Match}");
-            return ExitCodes.Success;
+            string eventType = webhookEvent.Match == WebhookEventMatch.Unknown ? "(unknown event type)" : webhookEvent.EventType;
+            return new CommandReport(name, "parsed", succeeded: true, "parsed")
+                .Add("event", "event", webhookEvent.GetType().Name)
+                .Add("event type", "eventType", eventType)
+                .Add("match", "match", webhookEvent.Match.ToString());
         }
 
-        output.WriteLine($"{name}: not parsed");
-        output.WriteLine($"reason: {error.Reason}");
-        output.WriteLine($"message: {error.Message}");
-        if (error.EventType is { } knownEventType)
-        {
-            output.WriteLine($"event type: {knownEventType}");
-        }
-
-        if (error.JsonPath is { } path)
-        {
-            output.WriteLine($"json path: {path}");
-        }
-
-        if (error.LineNumber is { } line)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"position: line {line + 1}, byte {error.BytePositionInLine}"));
-        }
-
-        return ExitCodes.Failed;
+        return new CommandReport(name, "parsed", succeeded: false, "not parsed")
+            .Add("reason", "reason", error.Reason.ToString())
+            .Add("message", "message", error.Message)
+            .Add("event type", "eventType", error.EventType)
+            .Add("json path", "jsonPath", error.JsonPath)
+            .Add("position", "position", error.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {error.BytePositionInLine}")
+                : null);
     }
 }

@@ -41,10 +41,11 @@ internal static class VerifyCommand
         {
             Description = "Spinwheel: the address the request came from, checked against Spinwheel's published addresses.",
         };
+        var json = CommonOptions.Json();
 
         var command = new Command("verify", "Verify a captured request with the SDK's verifier and explain why it fails.")
         {
-            provider, body, headers, secret, secretHeader, publicKey, remoteIp,
+            provider, body, headers, secret, secretHeader, publicKey, remoteIp, json,
         };
         command.SetAction(parsed => Commands.Run(parsed, output =>
         {
@@ -54,44 +55,37 @@ internal static class VerifyCommand
                 parsed.GetValue(secretHeader),
                 parsed.GetValue(publicKey),
                 ParseAddress(parsed.GetValue(remoteIp)));
-            return Execute(webhookProvider, parsed.GetValue(body)!, parsed.GetValue(headers), inputs, output);
+            return Execute(webhookProvider, parsed.GetValue(body)!, parsed.GetValue(headers), inputs).WriteTo(output, parsed.GetValue(json));
         }));
         return command;
     }
 
-    private static int Execute(WebhookProvider provider, FileInfo bodyFile, FileInfo? headersFile, VerificationInputs inputs, TextWriter output)
+    private static CommandReport Execute(WebhookProvider provider, FileInfo bodyFile, FileInfo? headersFile, VerificationInputs inputs)
     {
         IWebhookVerifier verifier = ProviderVerifiers.Create(provider, inputs);
         byte[] body = CapturedFiles.ReadBody(bodyFile);
         WebhookHeaders headers = CapturedFiles.ReadHeaders(headersFile);
         WebhookVerificationResult result = verifier.Verify(new WebhookRequest(body, headers, inputs.RemoteAddress));
 
-        string name = provider.ToString().ToLowerInvariant();
+        var report = new CommandReport(provider.ToString().ToLowerInvariant(), "verified", result.IsVerified, result.IsVerified ? "verified" : "not verified");
         if (provider == WebhookProvider.Spinwheel && inputs.RemoteAddress is null)
         {
-            output.WriteLine("note: the source address was not checked; pass --remote-ip to check it against Spinwheel's published addresses.");
+            report.Note("the source address was not checked; pass --remote-ip to check it against Spinwheel's published addresses.");
         }
 
         if (result.IsVerified)
         {
-            output.WriteLine($"{name}: verified");
-            return ExitCodes.Success;
+            return report;
         }
 
-        output.WriteLine($"{name}: not verified");
-        output.WriteLine($"reason: {result.Reason}");
-        if (result.Detail is { } detail)
-        {
-            output.WriteLine($"detail: {detail}");
-        }
-
+        report.Add("reason", "reason", result.Reason.ToString()).Add("detail", "detail", result.Detail);
         if (provider == WebhookProvider.Canopy)
         {
             // Canopy does not document whether "data" is signed as sent or re-serialised: try every reading.
-            output.WriteLine($"diagnosis: {CanopySignatureDiagnostics.Diagnose(body, inputs.Secret!).Summary}");
+            report.Add("diagnosis", "diagnosis", CanopySignatureDiagnostics.Diagnose(body, inputs.Secret!).Summary);
         }
 
-        return ExitCodes.Failed;
+        return report;
     }
 
     private static IPAddress? ParseAddress(string? text)
