@@ -4,7 +4,8 @@
 # creates a fresh ASP.NET Core app outside the repository that references them by version (no project
 # reference), whose Program.cs is the README's quick start verbatim (scripts/consumer/QuickStart.cs.txt, which
 # README.md must contain exactly), starts it on 127.0.0.1, posts the documented Payitoff loan.paid_off sample
-# with Basic authentication, and checks the answer is 200 and the quick start's handler ran.
+# with Basic authentication, and checks the answer is 200 and the quick start's handler ran. It also installs the
+# packed loanwebhooks tool (dotnet tool install from the folder) and runs it as a process on that sample.
 # Usage: bash scripts/consumer-test.sh   (about a minute; loopback only; every wait is bounded)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,14 +39,15 @@ trap cleanup EXIT
 feed="$work/packages"
 dotnet build src/LoanWebhooks.Sdk.AspNetCore -c Release -nologo -v q
 dotnet build src/LoanWebhooks.Sdk.Testing -c Release -nologo -v q
-for project in LoanWebhooks.Sdk LoanWebhooks.Sdk.AspNetCore LoanWebhooks.Sdk.Testing; do
+dotnet build src/LoanWebhooks.Tool -c Release -nologo -v q
+for project in LoanWebhooks.Sdk LoanWebhooks.Sdk.AspNetCore LoanWebhooks.Sdk.Testing LoanWebhooks.Tool; do
   dotnet pack "src/$project" -c Release --no-build -nologo -v q -p:Version="$version" -o "$feed"
 done
 
 # A package of this version restored before is cached under the same version: forget it, so the restore below
 # takes the packages just packed.
 global_packages="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
-for package in loanwebhooks.sdk loanwebhooks.sdk.aspnetcore loanwebhooks.sdk.testing; do
+for package in loanwebhooks.sdk loanwebhooks.sdk.aspnetcore loanwebhooks.sdk.testing loanwebhooks.tool; do
   rm -rf "${global_packages:?}/$package/$version"
 done
 
@@ -150,5 +152,24 @@ if [ "$status" != 200 ] || [ "$handled" != yes ] || [ "$refused" != 503 ] \
   exit 1
 fi
 
+# 6. The tool, installed as a user installs it, run as a process: the same request verifies, a wrong password does not
+#    (exit 1), and neither password is printed.
+dotnet tool install --tool-path "$work/tool" --configfile "$work/nuget.config" LoanWebhooks.Tool --version "$version" >/dev/null
+printf 'Authorization: Basic %s\n' "$(printf '%s:%s' "$user" "$password" | base64 -w0)" > "$work/headers.txt"
+tool_output="$("$work/tool/loanwebhooks" verify --provider payitoff --body "$work/loan.paid_off.json" \
+  --headers "$work/headers.txt" --secret "$user:$password")"
+set +e
+wrong_output="$("$work/tool/loanwebhooks" verify --provider payitoff --body "$work/loan.paid_off.json" \
+  --headers "$work/headers.txt" --secret "$user:wrong-$password")"
+wrong_exit=$?
+set -e
+if [ "$tool_output" != "payitoff: verified" ] || [ "$wrong_exit" != 1 ] \
+  || [[ "$wrong_output" != *"reason: InvalidCredential"* ]] || [[ "$tool_output$wrong_output" == *"$password"* ]]; then
+  echo "The installed loanwebhooks tool did not answer as expected (exit $wrong_exit for a wrong password, want 1):" >&2
+  printf '%s\n---\n%s\n' "$tool_output" "$wrong_output" | sed "s/$password/(password)/g" >&2
+  exit 1
+fi
+
 echo "Consumer test passed in $((SECONDS - started)) s: packages $version restored by version into a fresh app," \
-  "README quick start built and answered 200, its handler ran once, a wrong password was refused."
+  "README quick start built and answered 200, its handler ran once, a wrong password was refused;" \
+  "the installed loanwebhooks tool verified the same request."
