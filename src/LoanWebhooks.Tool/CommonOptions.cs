@@ -1,0 +1,36 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using LoanWebhooks.Sdk.Events;
+
+namespace LoanWebhooks.Tool;
+
+/// <summary>The options every command shares: which provider sent the request, and its captured body.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Provider() => CreateProvider();
+
+    public static Option<FileInfo> Body() => new("--body")
+    {
+        Description = "The request body exactly as received (a file: bytes are verified as they are, so do not re-format it).",
+        Required = true,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Write the result as one JSON object (for scripts) instead of text lines.",
+    };
+
+    public static WebhookProvider ToProvider(string name) => Enum.Parse<WebhookProvider>(name, ignoreCase: true);
+
+    private static Option<string> CreateProvider()
+    {
+        var option = new Option<string>("--provider")
+        {
+            Description = "Who sent the request: payitoff, canopy, spinwheel or receeve.",
+            Required = true,
+        };
+        option.AcceptOnlyFromAmong("payitoff", "canopy", "spinwheel", "receeve");
+        return option;
+    }
+}

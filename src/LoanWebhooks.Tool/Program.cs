@@ -1,0 +1,4 @@
+using System;
+using LoanWebhooks.Tool;
+
+return LoanWebhooksCommandLine.Run(args, Console.Out, Console.Error);

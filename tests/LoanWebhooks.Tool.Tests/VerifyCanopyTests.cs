@@ -1,0 +1,80 @@
+using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Signing;
+using LoanWebhooks.Sdk.Verification;
+using Xunit;
+
+namespace LoanWebhooks.Tool.Tests;
+
+// Shares the LOANWEBHOOKS_SECRET environment variable (one test sets it, others need it unset): never in parallel.
+[Collection("LOANWEBHOOKS_SECRET")]
+public sealed class VerifyCanopyTests
+{
+    private const string Secret = "canopy-webhook-secret-0001";
+    private const string OtherSecret = "a-secret-canopy-never-used";
+
+    [Fact]
+    public void A_body_signed_with_the_secret_is_verified_with_exit_code_0()
+    {
+        using var files = new CapturedRequestFiles();
+        string body = files.Write("req.json", CanopyWebhookSigner.Sign(Sample(), Secret));
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", Secret);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("canopy: verified", run.Output.Trim());
+    }
+
+    [Fact]
+    public void A_wrong_secret_fails_with_the_reason_and_a_diagnosis_that_names_neither_secret()
+    {
+        using var files = new CapturedRequestFiles();
+        string body = files.Write("req.json", CanopyWebhookSigner.Sign(Sample(), Secret));
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", OtherSecret);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("canopy: not verified", run.Output);
+        Assert.Contains("reason: InvalidCredential", run.Output);
+        Assert.Contains("diagnosis: ", run.Output);
+        Assert.Contains("the secret is most likely not the one the sender signs with", run.Output);
+        Assert.DoesNotContain(OtherSecret, run.AllText);
+        Assert.DoesNotContain(Secret, run.AllText);
+    }
+
+    [Fact]
+    public void A_signature_over_the_minified_data_is_diagnosed_as_that_reading()
+    {
+        using var files = new CapturedRequestFiles();
+        byte[] signed = CanopyWebhookSigner.Sign(Sample(), Secret, EmbeddedSignedContent.MinifiedMemberValue);
+        string body = files.Write("req.json", signed);
+        string expectedSummary = CanopySignatureDiagnostics.Diagnose(signed, Secret).Summary;
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", Secret);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("diagnosis: " + expectedSummary, run.Output);
+        Assert.Contains("MinifiedMemberValue", expectedSummary);
+        Assert.DoesNotContain(Secret, run.AllText);
+    }
+
+    [Fact]
+    public void The_secret_can_come_from_the_environment_instead_of_the_command_line()
+    {
+        using var files = new CapturedRequestFiles();
+        string body = files.Write("req.json", CanopyWebhookSigner.Sign(Sample(), Secret));
+        System.Environment.SetEnvironmentVariable("LOANWEBHOOKS_SECRET", Secret);
+        try
+        {
+            var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body);
+
+            Assert.Equal(0, run.ExitCode);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("LOANWEBHOOKS_SECRET", null);
+        }
+    }
+
+    private static byte[] Sample() => DocumentedSamples.Get(WebhookProvider.Canopy, "account_update").Body.ToArray();
+}
