@@ -34,11 +34,16 @@ public sealed class DispatchOutcomeTests
         Assert.Equal(1, result.HandlersRun);
         Assert.NotNull(result.Event);
         Assert.IsNotAssignableFrom<IUnknownWebhookEvent>(result.Event);
+        Assert.IsType(ExpectedClrType(sample), result.Event);
         Assert.Equal(sample.Provider, result.Event.Provider);
         Assert.NotNull(result.IdempotencyKey);
     }
 
     public static TheoryData<string> SampleNames() => DocumentedSampleData.Names();
+
+    /// <summary>The record the provider's catalog lists for the sample's event type (read from the catalog, not from a parse).</summary>
+    private static Type ExpectedClrType(DocumentedSample sample) =>
+        Assert.Single(WebhookParsers.Default(sample.Provider).EventTypes, t => t.EventType == sample.EventType).EventClrType;
 
     [Fact]
     public async Task An_event_without_handlers_is_accepted()
