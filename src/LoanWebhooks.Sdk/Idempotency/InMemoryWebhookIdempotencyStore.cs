@@ -82,6 +82,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
             }
 
             MakeRoom();
+            // Stryker disable once Update : equivalent. Counting down gives lease ids just as unique, which is all they need to be.
             string leaseId = (++_nextLeaseId).ToString(CultureInfo.InvariantCulture);
             _entries.Add(key, _claims.AddLast(new Entry(key, leaseId, now + _claimLease)));
             return ValueTask.FromResult(new WebhookIdempotencyClaim(key, WebhookClaimStatus.Claimed, leaseId));
