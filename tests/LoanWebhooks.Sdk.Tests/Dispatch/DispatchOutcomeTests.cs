@@ -8,6 +8,7 @@ using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Payitoff;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,6 +116,22 @@ public sealed class DispatchOutcomeTests
         Assert.Equal(WebhookVerificationFailureReason.MissingCredential, result.VerificationResult!.Reason);
         Assert.Null(result.Event);
         Assert.Empty(host.Calls.All);
+    }
+
+    [Fact]
+    public async Task A_body_that_fails_verification_is_never_quarantined_even_when_it_would_not_parse()
+    {
+        await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
+        byte[] drifted = Encoding.UTF8.GetBytes(LoanPaidOff.BodyText.Replace("\"loan\"", "\"loan_\"", StringComparison.Ordinal));
+
+        var unsigned = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted, secret: null));
+        var forged = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted, secret: "guessed-secret"));
+        var genuine = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted));
+
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, unsigned.RejectionReason);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, forged.RejectionReason);
+        Assert.Equal(WebhookDispatchOutcome.Quarantined, genuine.Outcome);
+        Assert.Equal(1, await host.Services.GetRequiredService<IWebhookQuarantineStore>().CountAsync());
     }
 
     [Fact]
