@@ -10,8 +10,10 @@ public sealed class InMemoryWebhookIdempotencyStoreOptions
     private TimeSpan _claimLease = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Most keys kept at once (default 100,000, a few tens of MiB at most); beyond it the oldest entry is
-    /// forgotten first, so a very old redelivery may be processed again.
+    /// Most keys kept at once (default 100,000, a few tens of MiB at most). When full, expired entries go first, then
+    /// the oldest completed delivery is forgotten (so a very old redelivery may be processed again); a claim still
+    /// running is never forgotten: when every entry is one, a new claim throws <see cref="WebhookIdempotencyStoreFullException"/>
+    /// and the dispatcher answers with a status the provider retries.
     /// </summary>
     public int MaxEntries
     {

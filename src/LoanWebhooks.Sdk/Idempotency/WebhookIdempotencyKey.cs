@@ -116,6 +116,7 @@ public readonly record struct WebhookIdempotencyKey
         Span<char> chars = stackalloc char[bytes.Length * 2];
         for (int i = 0; i < bytes.Length; i++)
         {
+            // Stryker disable once Bitwise : equivalent. A byte widens to a non-negative int, so >>> shifts in the same zeros as >>.
             chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
             chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
         }

@@ -8,6 +8,7 @@ using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Payitoff;
+using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +35,16 @@ public sealed class DispatchOutcomeTests
         Assert.Equal(1, result.HandlersRun);
         Assert.NotNull(result.Event);
         Assert.IsNotAssignableFrom<IUnknownWebhookEvent>(result.Event);
+        Assert.IsType(ExpectedClrType(sample), result.Event);
         Assert.Equal(sample.Provider, result.Event.Provider);
         Assert.NotNull(result.IdempotencyKey);
     }
 
     public static TheoryData<string> SampleNames() => DocumentedSampleData.Names();
+
+    /// <summary>The record the provider's catalog lists for the sample's event type (read from the catalog, not from a parse).</summary>
+    private static Type ExpectedClrType(DocumentedSample sample) =>
+        Assert.Single(WebhookParsers.Default(sample.Provider).EventTypes, t => t.EventType == sample.EventType).EventClrType;
 
     [Fact]
     public async Task An_event_without_handlers_is_accepted()
@@ -110,6 +116,22 @@ public sealed class DispatchOutcomeTests
         Assert.Equal(WebhookVerificationFailureReason.MissingCredential, result.VerificationResult!.Reason);
         Assert.Null(result.Event);
         Assert.Empty(host.Calls.All);
+    }
+
+    [Fact]
+    public async Task A_body_that_fails_verification_is_never_quarantined_even_when_it_would_not_parse()
+    {
+        await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
+        byte[] drifted = Encoding.UTF8.GetBytes(LoanPaidOff.BodyText.Replace("\"loan\"", "\"loan_\"", StringComparison.Ordinal));
+
+        var unsigned = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted, secret: null));
+        var forged = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted, secret: "guessed-secret"));
+        var genuine = await host.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, drifted));
+
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, unsigned.RejectionReason);
+        Assert.Equal(WebhookRejectionReason.VerificationFailed, forged.RejectionReason);
+        Assert.Equal(WebhookDispatchOutcome.Quarantined, genuine.Outcome);
+        Assert.Equal(1, await host.Services.GetRequiredService<IWebhookQuarantineStore>().CountAsync());
     }
 
     [Fact]

@@ -24,9 +24,18 @@ public sealed class DispatchTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public DispatchTestHost(Action<LoanWebhooksBuilder> configure, Action<IServiceCollection>? services = null, bool payitoffDeduplicatesBodies = true)
+    /// <param name="configure">Adds handlers and options to <c>AddLoanWebhooks</c>.</param>
+    /// <param name="services">Registrations made after <c>AddLoanWebhooks</c>.</param>
+    /// <param name="payitoffDeduplicatesBodies">Whether Payitoff opts into deduplicating identical bodies.</param>
+    /// <param name="servicesBefore">Registrations made before <c>AddLoanWebhooks</c>.</param>
+    public DispatchTestHost(
+        Action<LoanWebhooksBuilder> configure,
+        Action<IServiceCollection>? services = null,
+        bool payitoffDeduplicatesBodies = true,
+        Action<IServiceCollection>? servicesBefore = null)
     {
         var collection = new ServiceCollection();
+        servicesBefore?.Invoke(collection);
         collection.AddSingleton<HandlerCalls>();
         collection.AddSingleton<FailureSwitch>();
         collection.AddSingleton<Gate>();

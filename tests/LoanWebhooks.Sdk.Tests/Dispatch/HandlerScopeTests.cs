@@ -37,6 +37,21 @@ public sealed class HandlerScopeTests
     }
 
     [Fact]
+    public async Task A_handler_registered_as_a_singleton_before_AddLoanWebhooks_is_one_instance_for_every_delivery()
+    {
+        await using var host = new DispatchTestHost(b => b.AddHandler<ScopeReadingHandler>(), servicesBefore: s => s.AddSingleton<ScopeReadingHandler>());
+
+        await host.DispatchAsync(LoanPaidOff);
+        await host.Dispatcher.DispatchAsync(AnotherLoanPaidOff());
+
+        var seen = host.Services.GetRequiredService<ScopeObservations>().Seen;
+        Assert.Equal(2, seen.Count);
+        Assert.Same(seen[0].Handler, seen[1].Handler);
+        Assert.Same(host.Services.GetRequiredService<ScopeReadingHandler>(), seen[0].Handler);
+        Assert.NotEqual(seen[0].FirstRead, seen[1].FirstRead);
+    }
+
+    [Fact]
     public async Task A_singleton_handler_asking_for_services_gets_one_scope_per_delivery()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<ScopeReadingHandler>(), s => s.AddSingleton<ScopeReadingHandler>());

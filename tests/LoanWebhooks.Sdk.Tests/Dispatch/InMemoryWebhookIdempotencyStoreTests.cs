@@ -191,6 +191,8 @@ public sealed class InMemoryWebhookIdempotencyStoreTests
         Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxEntries = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.CompletedRetention = TimeSpan.Zero);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.ClaimLease = TimeSpan.FromSeconds(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.ClaimLease = TimeSpan.Zero);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.CompletedRetention = TimeSpan.FromSeconds(-1));
     }
 
     [Fact]
@@ -202,6 +204,95 @@ public sealed class InMemoryWebhookIdempotencyStoreTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ClaimAsync(Key("a"), cancelled.Token).AsTask());
         Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_completion_or_release_throws_and_leaves_the_claim_in_place()
+    {
+        var store = Store();
+        var claim = await store.ClaimAsync(Key("a"));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.CompleteAsync(claim, cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReleaseAsync(claim, cancelled.Token).AsTask());
+
+        Assert.Equal(WebhookClaimStatus.InProgress, (await store.ClaimAsync(Key("a"))).Status);
+    }
+
+    [Fact]
+    public async Task Completing_a_claim_that_expired_and_was_dropped_sweeps_expired_claims_to_make_room_for_it()
+    {
+        var store = Store(o =>
+        {
+            o.MaxEntries = 2;
+            o.ClaimLease = TimeSpan.FromMinutes(1);
+        });
+        var slow = await store.ClaimAsync(Key("slow"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await store.ClaimAsync(Key("abandoned-1"));
+        await store.ClaimAsync(Key("abandoned-2"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        await store.CompleteAsync(slow);
+
+        Assert.Equal(1, store.Count);
+        Assert.Equal(WebhookClaimStatus.AlreadyCompleted, (await store.ClaimAsync(Key("slow"))).Status);
+    }
+
+    [Fact]
+    public async Task A_clock_that_steps_back_never_lets_an_expired_claim_block_its_key()
+    {
+        // The sweep relies on entries expiring in the order they were added; a wall clock set back breaks that order.
+        var store = Store(o => o.ClaimLease = TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await store.ClaimAsync(Key("later"));
+        _time.Advance(TimeSpan.FromMinutes(-10));
+        await store.ClaimAsync(Key("a"));
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var atExpiry = await store.ClaimAsync(Key("a"));
+
+        Assert.Equal(WebhookClaimStatus.Claimed, atExpiry.Status);
+        Assert.Equal(WebhookClaimStatus.InProgress, (await store.ClaimAsync(Key("later"))).Status);
+    }
+
+    [Fact]
+    public async Task After_a_clock_steps_back_a_stale_completion_still_records_a_key_whose_newer_claim_expired()
+    {
+        var store = Store(o => o.ClaimLease = TimeSpan.FromMinutes(1));
+        var stale = await store.ClaimAsync(Key("a"));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await store.ClaimAsync(Key("later"));
+        _time.Advance(TimeSpan.FromMinutes(-8));
+        await store.ClaimAsync(Key("a"));
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await store.CompleteAsync(stale);
+
+        Assert.Equal(WebhookClaimStatus.AlreadyCompleted, (await store.ClaimAsync(Key("a"))).Status);
+    }
+
+    [Fact]
+    public void A_claim_result_refuses_an_undefined_status_and_a_lease_id_that_does_not_fit_its_status()
+    {
+        var key = Key("a");
+
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, (WebhookClaimStatus)99, leaseId: null));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, (WebhookClaimStatus)0, leaseId: "1"));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, WebhookClaimStatus.Claimed, leaseId: null));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, WebhookClaimStatus.Claimed, leaseId: string.Empty));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, WebhookClaimStatus.InProgress, leaseId: "1"));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(key, WebhookClaimStatus.AlreadyCompleted, leaseId: "1"));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(default, WebhookClaimStatus.InProgress, leaseId: null));
+    }
+
+    [Fact]
+    public void A_claim_result_prints_its_status_and_key()
+    {
+        var claim = new WebhookIdempotencyClaim(Key("a"), WebhookClaimStatus.InProgress, leaseId: null);
+
+        Assert.Equal("InProgress spinwheel:id::a", claim.ToString());
     }
 
     private static WebhookIdempotencyKey Key(string id) => new(WebhookProvider.Spinwheel, id, WebhookIdempotencyKeySource.ProviderId);

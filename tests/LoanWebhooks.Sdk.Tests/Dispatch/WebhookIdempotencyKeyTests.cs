@@ -79,4 +79,10 @@ public sealed class WebhookIdempotencyKeyTests
         Assert.Equal("none", e.ParamName);
         Assert.Throws<ArgumentException>(() => new WebhookIdempotencyClaim(none, WebhookClaimStatus.AlreadyCompleted, leaseId: null));
     }
+
+    [Fact]
+    public void A_key_for_a_null_event_is_refused_with_ArgumentNullException()
+    {
+        Assert.Throws<ArgumentNullException>(() => WebhookIdempotencyKey.For(null!, ReadOnlySpan<byte>.Empty));
+    }
 }
