@@ -6,6 +6,10 @@ public enum WebhookIdempotencyKeySource
     /// <summary>The provider's own deduplication id (<see cref="Events.WebhookEvent.IdempotencyKey"/>).</summary>
     ProviderId = 1,
 
-    /// <summary>A SHA-256 hash of the raw body, for providers that send no id (Payitoff, Canopy).</summary>
+    /// <summary>
+    /// A SHA-256 hash of the raw body, for a delivery without a provider id (Payitoff never sends one; Spinwheel's
+    /// credit-profile events may lack <c>webhookId</c>). Deduplicated on only when the provider's options set
+    /// <c>DeduplicatesIdenticalBodies</c>.
+    /// </summary>
     BodyHash = 2,
 }
