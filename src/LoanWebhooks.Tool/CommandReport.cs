@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,7 +13,7 @@ namespace LoanWebhooks.Tool;
 /// </summary>
 internal sealed class CommandReport
 {
-    private readonly List<(string Label, string JsonName, string Value)> _fields = new();
+    private readonly List<(string Label, string JsonName, object Value)> _fields = new();
     private readonly List<string> _notes = new();
 
     public CommandReport(string provider, string outcomeName, bool succeeded, string outcomeText)
@@ -24,13 +26,21 @@ internal sealed class CommandReport
 
     public string Provider { get; }
 
-    /// <summary>The JSON member that says whether the command succeeded: <c>verified</c> or <c>parsed</c>.</summary>
+    /// <summary>The JSON member that says whether the command succeeded: <c>verified</c>, <c>parsed</c> or <c>accepted</c>.</summary>
     public string OutcomeName { get; }
 
-    public bool Succeeded { get; }
+    public bool Succeeded { get; private set; }
 
     /// <summary>The text form of the outcome: <c>verified</c>, <c>not verified</c>, <c>parsed</c>, <c>not parsed</c>.</summary>
-    public string OutcomeText { get; }
+    public string OutcomeText { get; private set; }
+
+    /// <summary>Sets the outcome once it is known (<c>send</c> knows it only after its fields).</summary>
+    public CommandReport WithOutcome(bool succeeded, string outcomeText)
+    {
+        Succeeded = succeeded;
+        OutcomeText = outcomeText;
+        return this;
+    }
 
     public CommandReport Add(string label, string jsonName, string? value)
     {
@@ -39,6 +49,13 @@ internal sealed class CommandReport
             _fields.Add((label, jsonName, value));
         }
 
+        return this;
+    }
+
+    /// <summary>Adds a number, written as a JSON number.</summary>
+    public CommandReport Add(string label, string jsonName, int value)
+    {
+        _fields.Add((label, jsonName, value));
         return this;
     }
 
@@ -64,7 +81,9 @@ internal sealed class CommandReport
             output.WriteLine($"{Provider}: {OutcomeText}");
             foreach (var (label, _, value) in _fields)
             {
-                output.WriteLine($"{label}: {value}");
+                // A multi-line value (a PEM key) starts on its own line, so it can be copied whole.
+                string text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                output.WriteLine(text.Contains('\n', StringComparison.Ordinal) ? $"{label}:\n{text}" : $"{label}: {text}");
             }
         }
 
@@ -82,7 +101,14 @@ internal sealed class CommandReport
             writer.WriteBoolean(OutcomeName, Succeeded);
             foreach (var (_, jsonName, value) in _fields)
             {
-                writer.WriteString(jsonName, value);
+                if (value is int number)
+                {
+                    writer.WriteNumber(jsonName, number);
+                }
+                else
+                {
+                    writer.WriteString(jsonName, (string)value);
+                }
             }
 
             if (_notes.Count > 0)

@@ -17,6 +17,7 @@ internal static class LoanWebhooksCommandLine
         {
             VerifyCommand.Create(),
             ParseCommand.Create(),
+            SendCommand.Create(),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -58,6 +59,6 @@ internal static class LoanWebhooksCommandLine
 
     private static readonly HashSet<string> KnownWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "verify", "parse", "payitoff", "canopy", "spinwheel", "receeve",
+        "verify", "parse", "send", "payitoff", "canopy", "spinwheel", "receeve",
     };
 }
