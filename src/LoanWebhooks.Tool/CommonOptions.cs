@@ -8,6 +8,8 @@ namespace LoanWebhooks.Tool;
 /// <summary>The options every command shares: which provider sent the request, and its captured body.</summary>
 internal static class CommonOptions
 {
+    private static readonly string[] ProviderNames = { "payitoff", "canopy", "spinwheel", "receeve" };
+
     public static Option<string> Provider() => CreateProvider();
 
     public static Option<FileInfo> Body() => new("--body")
@@ -21,6 +23,14 @@ internal static class CommonOptions
         Description = "Write the result as one JSON object (for scripts) instead of text lines.",
     };
 
+    /// <summary>A provider filter, for the commands that describe what providers send.</summary>
+    public static Option<string> OptionalProvider(string description)
+    {
+        var option = new Option<string>("--provider") { Description = description };
+        option.AcceptOnlyFromAmong(ProviderNames);
+        return option;
+    }
+
     public static WebhookProvider ToProvider(string name) => Enum.Parse<WebhookProvider>(name, ignoreCase: true);
 
     private static Option<string> CreateProvider()
@@ -30,7 +40,7 @@ internal static class CommonOptions
             Description = "Who sent the request: payitoff, canopy, spinwheel or receeve.",
             Required = true,
         };
-        option.AcceptOnlyFromAmong("payitoff", "canopy", "spinwheel", "receeve");
+        option.AcceptOnlyFromAmong(ProviderNames);
         return option;
     }
 }

@@ -13,11 +13,13 @@ internal static class LoanWebhooksCommandLine
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand(
-            "loanwebhooks: answers \"why does this webhook not verify?\" with the LoanWebhooks.Sdk verifier and parser, without printing secrets or payload values.")
+            "loanwebhooks: answers \"why does this webhook not verify?\" with the LoanWebhooks.Sdk verifier and parser, sends documented samples authenticated as each provider does, and lists what each provider sends; never prints secrets or payload values.")
         {
             VerifyCommand.Create(),
             ParseCommand.Create(),
             SendCommand.Create(),
+            EventsCommand.Create(),
+            SchemaCommand.Create(),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -59,6 +61,6 @@ internal static class LoanWebhooksCommandLine
 
     private static readonly HashSet<string> KnownWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "verify", "parse", "send", "payitoff", "canopy", "spinwheel", "receeve",
+        "verify", "parse", "send", "events", "schema", "payitoff", "canopy", "spinwheel", "receeve",
     };
 }
