@@ -10,7 +10,9 @@ internal static class CommonOptions
 {
     private static readonly string[] ProviderNames = { "payitoff", "canopy", "spinwheel", "receeve" };
 
-    public static Option<string> Provider() => CreateProvider();
+    public static Option<string> Provider() => CreateProvider("Who sent the request: payitoff, canopy, spinwheel or receeve.");
+
+    public static Option<string> Provider(string description) => CreateProvider(description);
 
     public static Option<FileInfo> Body() => new("--body")
     {
@@ -33,11 +35,11 @@ internal static class CommonOptions
 
     public static WebhookProvider ToProvider(string name) => Enum.Parse<WebhookProvider>(name, ignoreCase: true);
 
-    private static Option<string> CreateProvider()
+    private static Option<string> CreateProvider(string description)
     {
         var option = new Option<string>("--provider")
         {
-            Description = "Who sent the request: payitoff, canopy, spinwheel or receeve.",
+            Description = description,
             Required = true,
         };
         option.AcceptOnlyFromAmong(ProviderNames);

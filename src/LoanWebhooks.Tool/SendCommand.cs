@@ -22,35 +22,42 @@ internal static class SendCommand
 
     public static Command Create()
     {
-        var provider = CommonOptions.Provider();
+        var provider = CommonOptions.Provider("Which provider to send as: payitoff, canopy, spinwheel or receeve.");
         var eventType = new Option<string>("--event")
         {
+            HelpName = "event-type",
             Description = "The event type to send ('loanwebhooks events' lists them): its documented sample is posted, unless --body is given.",
             Required = true,
         };
         var to = new Option<string>("--to")
         {
+            HelpName = "url",
             Description = "The endpoint's URL, e.g. http://localhost:5000/webhooks/canopy. A URL ending in /spinwheel gets /<event> appended, as Spinwheel posts each event to its own URL.",
             Required = true,
         };
         var body = new Option<FileInfo>("--body")
         {
+            HelpName = "file",
             Description = "Post this file instead of the documented sample. Canopy and receeve bodies get their signature members set; other bytes are sent as they are.",
         };
         var secret = new Option<string>("--secret")
         {
+            HelpName = "secret",
             Description = $"Canopy: the webhook secret to sign with. Spinwheel, Payitoff: the value of --secret-header. Default: the {VerifyCommand.SecretVariable} environment variable.",
         };
         var privateKey = new Option<FileInfo>("--receeve-private-key")
         {
+            HelpName = "key.pem",
             Description = "receeve: a PEM private key (RSA or EC) to sign with. Without it a new key pair is made and its public key printed, to configure the app with.",
         };
         var basic = new Option<string>("--basic")
         {
+            HelpName = "user:password",
             Description = "Payitoff: user:password, sent as Authorization: Basic (what a URL registered as https://user:password@host/… sends).",
         };
         var secretHeader = new Option<string>("--secret-header")
         {
+            HelpName = "name",
             Description = "Spinwheel (and Payitoff, if it sends one): the header that carries --secret.",
         };
         var json = CommonOptions.Json();
