@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Events;
 
 namespace LoanWebhooks.Sdk.Idempotency;
 
@@ -19,22 +19,31 @@ namespace LoanWebhooks.Sdk.Idempotency;
 /// </remarks>
 public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
 {
-    // Entries are structs in one array, linked by index: a store at its bound holds one array and the keys' strings,
-    // instead of three objects per entry that the garbage collector would have to trace and promote (with 100,000
-    // long-lived entries replaced at the request rate, those objects died in generation 2 and cost full collections).
+    // Entries are structs in one array, linked by index, and a key's value is copied into a character array beside it:
+    // a store at its bound holds a few arrays and no object per entry. With objects per entry (a list node, an entry, a
+    // lease id, the key's string), 100,000 entries replaced at the request rate lived just long enough to be promoted
+    // and died in generation 2, which cost a full collection about every second under load (see docs/performance.md).
     private const int NoSlot = -1;
     private const int InitialSlots = 1024;
+
+    // Values up to this length (every provider's id and Payitoff's 64-digit body hash) are copied; a longer one is kept
+    // as its string.
+    private const int InlineValueChars = 64;
 
     // A completed entry has no lease; claims' lease ids start at 1.
     private const long CompletedLease = 0;
 
     private readonly object _gate = new();
-    private readonly Dictionary<WebhookIdempotencyKey, int> _slotByKey = new();
     private readonly TimeProvider _timeProvider;
     private readonly int _maxEntries;
     private readonly TimeSpan _completedRetention;
     private readonly TimeSpan _claimLease;
     private Slot[] _slots;
+    private char[] _values;
+
+    // Hash buckets: the index of the first slot whose key hashes to the bucket, plus one (0: none); chained through the slots.
+    private int[] _buckets;
+    private int _count;
     private int _slotsUsed;
     private int _firstFreeSlot = NoSlot;
 
@@ -56,6 +65,8 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         _claimLease = options.ClaimLease;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _slots = new Slot[Math.Min(_maxEntries, InitialSlots)];
+        _values = new char[_slots.Length * InlineValueChars];
+        _buckets = new int[BucketCount(_slots.Length)];
     }
 
     /// <summary>The number of keys held, expired ones included until they are swept.</summary>
@@ -65,7 +76,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         {
             lock (_gate)
             {
-                return _slotByKey.Count;
+                return _count;
             }
         }
     }
@@ -83,7 +94,9 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
             DateTimeOffset now = _timeProvider.GetUtcNow();
             SweepExpired(now.UtcTicks);
 
-            if (_slotByKey.TryGetValue(key, out int existing))
+            int hash = Hash(key);
+            int existing = Find(key, hash);
+            if (existing != NoSlot)
             {
                 ref Slot entry = ref _slots[existing];
                 if (entry.ExpiresAtUtcTicks > now.UtcTicks)
@@ -99,7 +112,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
             long expiresAt = (now + _claimLease).UtcTicks;
             MakeRoom();
             leaseId = ++_nextLeaseId;
-            Add(key, leaseId, expiresAt, ref _claims);
+            Add(key, hash, leaseId, expiresAt, ref _claims);
         }
 
         // Formatted outside the lock: the string is the caller's, the store keeps the number.
@@ -120,7 +133,9 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
             DateTimeOffset now = _timeProvider.GetUtcNow();
             SweepExpired(now.UtcTicks);
 
-            if (_slotByKey.TryGetValue(claim.Key, out int index))
+            int hash = Hash(claim.Key);
+            int index = Find(claim.Key, hash);
+            if (index != NoSlot)
             {
                 ref Slot entry = ref _slots[index];
 
@@ -141,7 +156,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
 
             // The claim expired and was swept meanwhile; the handlers did run, so remember it.
             MakeRoom();
-            Add(claim.Key, CompletedLease, (now + _completedRetention).UtcTicks, ref _completed);
+            Add(claim.Key, hash, CompletedLease, (now + _completedRetention).UtcTicks, ref _completed);
         }
 
         return ValueTask.CompletedTask;
@@ -155,7 +170,8 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
 
         lock (_gate)
         {
-            if (_slotByKey.TryGetValue(claim.Key, out int index) && _slots[index].LeaseId != CompletedLease && IsLease(_slots[index].LeaseId, claim.LeaseId))
+            int index = Find(claim.Key, Hash(claim.Key));
+            if (index != NoSlot && _slots[index].LeaseId != CompletedLease && IsLease(_slots[index].LeaseId, claim.LeaseId))
             {
                 Remove(index);
             }
@@ -188,7 +204,7 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
     /// <summary>Frees one place when the store is full (expired entries are already swept): the oldest completed entry, never a live claim.</summary>
     private void MakeRoom()
     {
-        if (_slotByKey.Count < _maxEntries)
+        if (_count < _maxEntries)
         {
             return;
         }
@@ -202,23 +218,83 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         Remove(_completed.First);
     }
 
-    private void Add(WebhookIdempotencyKey key, long leaseId, long expiresAtUtcTicks, ref SlotList list)
+    private static int Hash(WebhookIdempotencyKey key) =>
+        HashCode.Combine(key.Provider, key.Source, key.EventType, string.GetHashCode(key.Value.AsSpan()));
+
+    private static int BucketCount(int slots) => (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)slots));
+
+    private ref int Bucket(int hash) => ref _buckets[hash & (_buckets.Length - 1)];
+
+    /// <summary>The slot that holds <paramref name="key"/>, or <see cref="NoSlot"/>.</summary>
+    private int Find(WebhookIdempotencyKey key, int hash)
+    {
+        for (int index = Bucket(hash) - 1; index != NoSlot; index = _slots[index].NextInBucket)
+        {
+            ref Slot entry = ref _slots[index];
+            if (entry.Hash == hash
+                && entry.Provider == key.Provider
+                && entry.Source == key.Source
+                && string.Equals(entry.EventType, key.EventType, StringComparison.Ordinal)
+                && ValueOf(index, in entry).SequenceEqual(key.Value))
+            {
+                return index;
+            }
+        }
+
+        return NoSlot;
+    }
+
+    private ReadOnlySpan<char> ValueOf(int index, in Slot entry) =>
+        entry.LongValue is { } value ? value : _values.AsSpan(index * InlineValueChars, entry.ValueLength);
+
+    private void Add(WebhookIdempotencyKey key, int hash, long leaseId, long expiresAtUtcTicks, ref SlotList list)
     {
         int index = TakeSlot();
-        _slots[index] = new Slot { Key = key, LeaseId = leaseId, ExpiresAtUtcTicks = expiresAtUtcTicks };
+        bool inline = key.Value.Length <= InlineValueChars;
+        if (inline)
+        {
+            key.Value.AsSpan().CopyTo(_values.AsSpan(index * InlineValueChars));
+        }
+
+        ref int bucket = ref Bucket(hash);
+        _slots[index] = new Slot
+        {
+            Hash = hash,
+            Provider = key.Provider,
+            Source = key.Source,
+            EventType = key.EventType,
+            ValueLength = key.Value.Length,
+            LongValue = inline ? null : key.Value,
+            LeaseId = leaseId,
+            ExpiresAtUtcTicks = expiresAtUtcTicks,
+            NextInBucket = bucket - 1,
+        };
+        bucket = index + 1;
         Append(index, ref list);
-        _slotByKey.Add(key, index);
+        _count++;
     }
 
     private void Remove(int index)
     {
         ref Slot entry = ref _slots[index];
-        _slotByKey.Remove(entry.Key);
+        UnlinkFromBucket(index, entry.Hash);
         Unlink(index);
+        _count--;
 
         // Cleared so the key's strings can be collected; the free slots are chained through Next.
-        entry = new Slot { Next = _firstFreeSlot, Previous = NoSlot };
+        entry = new Slot { Next = _firstFreeSlot, Previous = NoSlot, NextInBucket = NoSlot };
         _firstFreeSlot = index;
+    }
+
+    private void UnlinkFromBucket(int index, int hash)
+    {
+        ref int link = ref Bucket(hash);
+        while (link - 1 != index)
+        {
+            link = ref _slots[link - 1].NextInBucketLink;
+        }
+
+        link = _slots[index].NextInBucketLink;
     }
 
     private int TakeSlot()
@@ -233,10 +309,26 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         // Never more slots than MaxEntries: every key holds one, and a full store frees one before it takes one.
         if (_slotsUsed == _slots.Length)
         {
-            Array.Resize(ref _slots, (int)Math.Min(_maxEntries, _slots.Length * 2L));
+            Grow();
         }
 
         return _slotsUsed++;
+    }
+
+    private void Grow()
+    {
+        int slots = (int)Math.Min(_maxEntries, _slots.Length * 2L);
+        Array.Resize(ref _slots, slots);
+        Array.Resize(ref _values, slots * InlineValueChars);
+        _buckets = new int[BucketCount(slots)];
+
+        // No slot is free while the array grows (the free ones are taken first), so every used slot is rehashed.
+        for (int index = 0; index < _slotsUsed; index++)
+        {
+            ref int bucket = ref Bucket(_slots[index].Hash);
+            _slots[index].NextInBucket = bucket - 1;
+            bucket = index + 1;
+        }
     }
 
     private void Append(int index, ref SlotList list)
@@ -279,14 +371,30 @@ public sealed class InMemoryWebhookIdempotencyStore : IWebhookIdempotencyStore
         }
     }
 
-    /// <summary>A claimed (lease id from 1) or completed (<see cref="CompletedLease"/>) key, and its neighbours in its list.</summary>
+    /// <summary>A claimed (lease id from 1) or completed (<see cref="CompletedLease"/>) key, and its neighbours in its list and its bucket.</summary>
     private struct Slot
     {
-        public WebhookIdempotencyKey Key;
+        public int Hash;
+        public WebhookProvider Provider;
+        public WebhookIdempotencyKeySource Source;
+        public string? EventType;
+        public int ValueLength;
+
+        // Only for a value longer than InlineValueChars; shorter ones are in _values.
+        public string? LongValue;
         public long LeaseId;
         public long ExpiresAtUtcTicks;
         public int Previous;
         public int Next;
+
+        // The next slot in the same bucket, plus one (0: none), as UnlinkFromBucket walks it; NextInBucket reads it as an index.
+        public int NextInBucketLink;
+
+        public int NextInBucket
+        {
+            readonly get => NextInBucketLink - 1;
+            set => NextInBucketLink = value + 1;
+        }
     }
 
     /// <summary>The ends of one list of slots, oldest first.</summary>
