@@ -156,7 +156,11 @@ default_count() {
   esac
 }
 
-echo "wrk -t$threads -c$connections, $( [ "$mode" = soak ] && echo 60s || echo "$duration" ) per run after ${warmup} warm-up per endpoint; $(nproc) cores: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); $(dotnet --version | sed 's/^/.NET SDK /')"
+if [ "$mode" = smoke ]; then
+  echo "Smoke run (nothing is timed): a few hundred deliveries per provider and store, every answer must be 2xx."
+else
+  echo "wrk -t$threads -c$connections, $( [ "$mode" = soak ] && echo 60s || echo "$duration" ) per run after ${warmup} warm-up per endpoint; $(nproc) cores: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); $(dotnet --version | sed 's/^/.NET SDK /')"
+fi
 if [ "$mode" = measure ]; then
   echo
   echo "| provider | store | SDK ÷ bare rps | SDK ÷ bare p99 | bare rps | SDK rps | bare p50 ms | SDK p50 ms | bare p99 ms | SDK p99 ms | unique deliveries | handled | gen2 GCs (SDK run) |"
@@ -174,10 +178,11 @@ for provider in "${provider_list[@]}"; do
 
     case "$mode" in
       smoke)
-        # Each body once (400 unique deliveries, 200 to /raw): every answer must be 2xx and every delivery handled.
+        # Each body about once (400 unique deliveries, 200 to /raw; wrk may send a few more while it stops): every answer
+        # must be 2xx, and at least 100 deliveries must have reached the handler. Nothing is timed.
         head -n 200 "$work/bodies.txt" >"$work/raw.txt"
-        raw="$(wrk_run /raw "$work/raw.txt" 5s 200)"
-        sdk="$(wrk_run "$webhook" "$work/bodies.txt" 5s "$unique")"
+        raw="$(wrk_run /raw "$work/raw.txt" 1s 200)"
+        sdk="$(wrk_run "$webhook" "$work/bodies.txt" 2s "$unique")"
         handled="$(stats | stat_field handled)"
         echo "smoke $provider/$store: /raw $(field requests "$raw") requests, $(field status_errors "$raw") errors; $webhook $(field requests "$sdk") requests, $(field status_errors "$sdk") errors, $(field socket_errors "$sdk") socket errors, $handled handled"
         if [ "$(field status_errors "$raw")" != 0 ] || [ "$(field status_errors "$sdk")" != 0 ] || [ "$(field socket_errors "$sdk")" != 0 ] \
