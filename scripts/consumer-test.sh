@@ -44,6 +44,19 @@ for project in LoanWebhooks.Sdk LoanWebhooks.Sdk.AspNetCore LoanWebhooks.Sdk.Tes
   dotnet pack "src/$project" -c Release --no-build -nologo -v q -p:Version="$version" -o "$feed"
 done
 
+# The generator runs while the SDK is built and ships nothing: the packed LoanWebhooks.Sdk must depend on no
+# generator or Roslyn package (README: "Consumers of the package install nothing extra").
+sdk_nuspec="$(unzip -p "$feed/LoanWebhooks.Sdk.$version.nupkg" LoanWebhooks.Sdk.nuspec)"
+if grep -Eiq 'dependency id="(LoanWebhooks\.Sdk\.Generators|Microsoft\.CodeAnalysis)' <<<"$sdk_nuspec"; then
+  echo "The packed LoanWebhooks.Sdk depends on the generator or Roslyn; consumers would install them:" >&2
+  grep -Ei 'dependency id=' <<<"$sdk_nuspec" >&2
+  exit 1
+fi
+if unzip -l "$feed/LoanWebhooks.Sdk.$version.nupkg" | grep -q 'LoanWebhooks.Sdk.Generators.dll'; then
+  echo "The packed LoanWebhooks.Sdk contains the generator's assembly." >&2
+  exit 1
+fi
+
 # A package of this version restored before is cached under the same version: forget it, so the restore below
 # takes the packages just packed.
 global_packages="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
