@@ -67,6 +67,7 @@ public sealed class SourceAddressVerifier : IWebhookVerifier
         }
 
         IPAddress client = IPAddressRanges.Normalize(request.RemoteIpAddress);
+        // Stryker disable once Equality : equivalent. An empty list contains no address, so the length test only saves the call.
         if (_trustedProxies.Length > 0 && IPAddressRanges.Contains(_trustedProxies, client))
         {
             switch (request.Headers.FindSingleValue(_forwardedForHeaderName, out string forwarded))
