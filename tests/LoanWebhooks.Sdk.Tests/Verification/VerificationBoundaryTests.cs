@@ -122,5 +122,21 @@ public sealed class VerificationBoundaryTests
         Assert.Equal("Failed: Expired", first.ToString());
     }
 
+    [Theory]
+    [InlineData("credential user name")]
+    [InlineData("credential password")]
+    [InlineData("basic options")]
+    public void A_null_argument_is_refused_with_ArgumentNullException_not_a_later_failure(string argument)
+    {
+        Action call = argument switch
+        {
+            "credential user name" => () => _ = new BasicAuthenticationCredential(null!, "pa55-Word-7c6b5a"),
+            "credential password" => () => _ = new BasicAuthenticationCredential("payitoff", null!),
+            _ => () => _ = new BasicAuthenticationVerifier(null!),
+        };
+
+        Assert.Throws<ArgumentNullException>(call);
+    }
+
     private static WebhookRequest Request(string body) => new(Encoding.UTF8.GetBytes(body), WebhookHeaders.Empty);
 }
