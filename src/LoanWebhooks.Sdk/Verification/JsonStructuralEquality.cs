@@ -120,7 +120,9 @@ internal static class JsonStructuralEquality
         public static JsonNumberValue Parse(string text)
         {
             int exponentAt = text.AsSpan().IndexOfAny('e', 'E');
+            // Stryker disable once Equality : equivalent. A JSON number starts with a digit or '-', so an exponent marker is never at index 0.
             ReadOnlySpan<char> mantissa = exponentAt < 0 ? text : text.AsSpan(0, exponentAt);
+            // Stryker disable once Equality : equivalent. A JSON number starts with a digit or '-', so an exponent marker is never at index 0.
             BigInteger exponent = exponentAt < 0
                 ? BigInteger.Zero
                 : BigInteger.Parse(text.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
@@ -132,7 +134,9 @@ internal static class JsonStructuralEquality
             }
 
             int point = mantissa.IndexOf('.');
+            // Stryker disable once Equality : equivalent. After the sign a JSON number starts with a digit, so the point is never at index 0.
             string digits = point < 0 ? mantissa.ToString() : string.Concat(mantissa[..point], mantissa[(point + 1)..]);
+            // Stryker disable once Equality : equivalent. After the sign a JSON number starts with a digit, so the point is never at index 0.
             if (point >= 0)
             {
                 exponent -= mantissa.Length - point - 1;
@@ -142,10 +146,12 @@ internal static class JsonStructuralEquality
             if (significant.Length == 0)
             {
                 // Zero, whatever its sign or exponent.
+                // Stryker disable once Boolean,String : equivalent. Every zero gets this one value, whatever its sign or digits, and no non-zero number can equal it.
                 return new JsonNumberValue(false, string.Empty, BigInteger.Zero);
             }
 
             string trimmed = significant.TrimEnd('0');
+            // Stryker disable once Arithmetic : equivalent. Equal values have equal trimmed digits, so the mutation shifts both exponents by the same 2 x trimmed.Length and never changes which numbers are equal.
             exponent += significant.Length - trimmed.Length;
             return new JsonNumberValue(negative, trimmed, exponent);
         }

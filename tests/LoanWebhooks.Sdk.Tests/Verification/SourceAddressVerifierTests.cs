@@ -106,6 +106,9 @@ public sealed class SourceAddressVerifierTests
     [InlineData("044.232.30.137")]
     [InlineData("44.232.30.137:port")]
     [InlineData("[2001:db8::1")]
+    [InlineData("44.232.30.137:")]
+    [InlineData("44.232.30.137:1234567")]
+    [InlineData("[2001:db8::1]x1")]
     public void Rejects_a_forwarded_header_it_cannot_read(string forwardedFor)
     {
         var result = Verifier(trustProxy: true).Verify(From(Proxy, ("X-Forwarded-For", forwardedFor)));
