@@ -118,7 +118,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private bool Deduplicates(WebhookIdempotencyKey key) =>
         key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[(int)key.Provider]!.DeduplicatesIdenticalBodies;
 
-    private WebhookResponseStatuses Statuses(WebhookProvider provider) => _settings[(int)provider]!.Responses;
+    private WebhookResponseStatuses Responses(WebhookProvider provider) => _settings[(int)provider]!.Responses;
 
     /// <inheritdoc/>
     public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             return WebhookAdmission.Settled(delivery, NotClaimed(claim, webhookEvent, start), receivedAt, start);
         }
 
-        var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Deferred, Elapsed(start));
+        var deferred = WebhookDispatchResult.Deferred(webhookEvent, claim.Key, Responses(webhookEvent.Provider).Deferred, Elapsed(start));
         if (_logger.IsEnabled(LogLevel.Debug))
         {
 #pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
@@ -305,7 +305,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private WebhookDispatchResult VerifierThrew(WebhookProvider provider, Exception e, long start)
     {
         WebhookDispatcherLog.VerifierThrew(_logger, e, provider);
-        return WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: default, handlersRun: 0, Statuses(provider).RetryLater, Elapsed(start));
+        return WebhookDispatchResult.Failed(provider, e, handlerType: null, webhookEvent: null, key: default, handlersRun: 0, Responses(provider).RetryLater, Elapsed(start));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -424,7 +424,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private WebhookDispatchResult ClaimFailed(Exception e, WebhookEvent webhookEvent, WebhookIdempotencyKey key, long start)
     {
         WebhookDispatcherLog.ClaimFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), LoggedKey(webhookEvent, key));
-        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
+        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, handlerType: null, webhookEvent, key, handlersRun: 0, Responses(webhookEvent.Provider).RetryLater, Elapsed(start));
     }
 
     /// <summary>The result for a claim the store did not grant: a duplicate, or one being processed by another delivery.</summary>
@@ -440,10 +440,10 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 #pragma warning restore CA1873
             }
 
-            return WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).Duplicate, Elapsed(start));
+            return WebhookDispatchResult.Duplicate(webhookEvent, claim.Key, Responses(webhookEvent.Provider).Duplicate, Elapsed(start));
         }
 
-        var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Statuses(webhookEvent.Provider).RetryLater, Elapsed(start));
+        var inProgress = WebhookDispatchResult.InProgress(webhookEvent, claim.Key, Responses(webhookEvent.Provider).RetryLater, Elapsed(start));
         if (_logger.IsEnabled(LogLevel.Information))
         {
 #pragma warning disable CA1873 // Guarded above; the analyzer does not see guards on a field.
@@ -595,7 +595,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 #pragma warning restore CA1873
         }
 
-        return WebhookDispatchResult.Accepted(webhookEvent, key, handlersRun, Statuses(webhookEvent.Provider).Accepted, duration);
+        return WebhookDispatchResult.Accepted(webhookEvent, key, handlersRun, Responses(webhookEvent.Provider).Accepted, duration);
     }
 
     /// <summary>
@@ -614,7 +614,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         TimeSpan failedAfter = Elapsed(start);
         WebhookDispatcherLog.HandlerFailed(_logger, e, webhookEvent.Provider, LoggedEventType(webhookEvent), failedIn?.FullName ?? "the handler scope", LoggedKey(webhookEvent, claim.Key), handlersRun, failedAfter.TotalMilliseconds);
         await ReleaseAsync(webhookEvent, claim).ConfigureAwait(false);
-        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, failedIn, webhookEvent, claim.Key, handlersRun, Statuses(webhookEvent.Provider).HandlerFailed, failedAfter);
+        return WebhookDispatchResult.Failed(webhookEvent.Provider, e, failedIn, webhookEvent, claim.Key, handlersRun, Responses(webhookEvent.Provider).HandlerFailed, failedAfter);
     }
 
     /// <summary>After a handler threw, the scope still has to go; its own failure must not hide the handler's.</summary>

@@ -1,6 +1,6 @@
 using System;
-using System.Security.Cryptography;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
 
 namespace LoanWebhooks.Sdk.Quarantine;
@@ -120,11 +120,8 @@ public sealed class QuarantinedWebhook
     /// <param name="body">The body.</param>
     /// <returns>The id.</returns>
     public static string IdFor(WebhookProvider provider, ReadOnlySpan<byte> body)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
-        return string.Concat(provider.ToString().ToLowerInvariant(), ":", Convert.ToHexString(hash).ToLowerInvariant());
-    }
+        // The same lower-case hex SHA-256 that keys a body for deduplication.
+        => string.Concat(provider.ToString().ToLowerInvariant(), ":", WebhookIdempotencyKey.FromBody(provider, body).Value);
 
     /// <summary>Prints id, provider, event type and reason; never the body.</summary>
     /// <returns>A one-line description.</returns>
