@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
@@ -60,24 +61,30 @@ internal static class SendCommand
             HelpName = "name",
             Description = "Spinwheel (and Payitoff, if it sends one): the header that carries --secret.",
         };
+        var forwardedFor = new Option<string>("--forwarded-for")
+        {
+            HelpName = "address",
+            Description = "Send X-Forwarded-For with this address (e.g. one the provider publishes), for an endpoint behind a proxy it trusts; the SDK then checks this address instead of the proxy's.",
+        };
         var json = CommonOptions.Json();
 
         var command = new Command("send", "Post a documented sample (or a file) to an endpoint, authenticated as the provider does, and print the status.")
         {
-            provider, eventType, to, body, secret, privateKey, basic, secretHeader, json,
+            provider, eventType, to, body, secret, privateKey, basic, secretHeader, forwardedFor, json,
         };
         command.SetAction(parsed => Commands.Run(parsed, output =>
         {
             WebhookProvider webhookProvider = CommonOptions.ToProvider(parsed.GetValue(provider)!);
             var credentials = new SendCredentials(parsed.GetValue(secret), parsed.GetValue(secretHeader), parsed.GetValue(privateKey), parsed.GetValue(basic));
-            return ExecuteAsync(webhookProvider, parsed.GetValue(eventType)!, parsed.GetValue(to)!, parsed.GetValue(body), credentials)
+            IPAddress? forwardedAddress = ParseAddress(parsed.GetValue(forwardedFor));
+            return ExecuteAsync(webhookProvider, parsed.GetValue(eventType)!, parsed.GetValue(to)!, parsed.GetValue(body), credentials, forwardedAddress)
                 .GetAwaiter().GetResult()
                 .WriteTo(output, parsed.GetValue(json));
         }));
         return command;
     }
 
-    private static async Task<CommandReport> ExecuteAsync(WebhookProvider provider, string eventType, string to, FileInfo? bodyFile, SendCredentials credentials)
+    private static async Task<CommandReport> ExecuteAsync(WebhookProvider provider, string eventType, string to, FileInfo? bodyFile, SendCredentials credentials, IPAddress? forwardedFor)
     {
         Uri target = SendTarget.Resolve(provider, eventType, to, ref credentials);
         ReadOnlyMemory<byte> body = bodyFile is null ? Sample(provider, eventType).Body : CapturedFiles.ReadBody(bodyFile);
@@ -86,6 +93,10 @@ internal static class SendCommand
         using var client = new HttpClient { Timeout = Timeout };
         var simulator = new WebhookSimulator(client);
         using ReceeveWebhookSigner? receeveSigner = ProviderAuthentication.Configure(simulator, provider, credentials, redateReceeveTimestamps: bodyFile is null);
+        if (forwardedFor is not null)
+        {
+            simulator.UseForwardedFor(provider, forwardedFor);
+        }
 
         HttpRequestMessage request;
         try
@@ -104,7 +115,8 @@ internal static class SendCommand
             request.RequestUri = target;
             var report = new CommandReport(name, "accepted", succeeded: false, "not delivered")
                 .Add("event", "event", eventType)
-                .Add("to", "to", SendTarget.Printable(target));
+                .Add("to", "to", SendTarget.Printable(target))
+                .Add("forwarded for", "forwardedFor", forwardedFor?.ToString());
             if (receeveSigner is not null && credentials.ReceevePrivateKey is null)
             {
                 report.Add("public key (configure the app with it: o.UsePublicKey(…))", "publicKeyPem", receeveSigner.PublicKeyPem.TrimEnd());
@@ -128,6 +140,18 @@ internal static class SendCommand
                 return report.Add("error", "error", $"no answer within {Timeout.TotalSeconds:0} s");
             }
         }
+    }
+
+    private static IPAddress? ParseAddress(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return IPAddress.TryParse(text, out IPAddress? address)
+            ? address
+            : throw new UsageException("--forwarded-for is not an IPv4 or IPv6 address.");
     }
 
     private static DocumentedSample Sample(WebhookProvider provider, string eventType)

@@ -9,8 +9,8 @@ namespace LoanWebhooks.Tool;
 
 /// <summary>
 /// <c>loanwebhooks verify</c>: runs the SDK's verifier on a captured request and explains the result. It prints the
-/// verifier's reason and detail, and for Canopy which signed-content reading the signature matches; never the
-/// secret, the signature or a payload value.
+/// verifier's reason and detail, for Canopy which signed-content reading the signature matches, and signs that the
+/// captured body was re-serialised on its way; never the secret, the signature or a payload value.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -83,6 +83,15 @@ internal static class VerifyCommand
         {
             // Canopy does not document whether "data" is signed as sent or re-serialised: try every reading.
             report.Add("diagnosis", "diagnosis", CanopySignatureDiagnostics.Diagnose(body, inputs.Secret!).Summary);
+        }
+
+        if (result.Reason is WebhookVerificationFailureReason.InvalidCredential or WebhookVerificationFailureReason.SignedContentMismatch)
+        {
+            // A signature over bytes the capture no longer has looks exactly like a wrong secret; say what changed bytes.
+            foreach (string hint in ReserialisationHints.Find(body))
+            {
+                report.Note(hint);
+            }
         }
 
         return report;

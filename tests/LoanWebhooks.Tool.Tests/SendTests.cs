@@ -128,6 +128,18 @@ public sealed class SendTests
     }
 
     [Fact]
+    public void Forwarded_for_sends_the_address_in_x_forwarded_for_and_prints_it()
+    {
+        using var endpoint = new LocalWebhookEndpoint();
+
+        var run = ToolRun.Of("send", "--provider", "spinwheel", "--event", "USER_PAYMENT_STATUS", "--to", endpoint.BaseUrl + "/webhooks/spinwheel", "--secret-header", "X-Spinwheel-Secret", "--secret", "spinwheel-secret-0001", "--forwarded-for", "44.232.30.137");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("44.232.30.137", endpoint.Received.Headers["X-Forwarded-For"]);
+        Assert.Contains("forwarded for: 44.232.30.137", run.Output);
+    }
+
+    [Fact]
     public void A_body_file_is_sent_instead_of_the_sample_without_being_printed()
     {
         using var files = new CapturedRequestFiles();
@@ -193,6 +205,7 @@ public sealed class SendTests
     [InlineData("send", "--provider", "payitoff", "--event", "loan.paid_off", "--to", "http://127.0.0.1:9/", "--basic", "no-colon")]
     [InlineData("send", "--provider", "spinwheel", "--event", "USER_PAYMENT_STATUS", "--to", "http://127.0.0.1:9/", "--secret", "s")]
     [InlineData("send", "--provider", "canopy", "--to", "http://127.0.0.1:9/", "--secret", "s")]
+    [InlineData("send", "--provider", "canopy", "--event", "account_update", "--to", "http://127.0.0.1:9/", "--secret", "s", "--forwarded-for", "not-an-address")]
     public void A_send_the_tool_cannot_make_is_a_usage_error_sent_nowhere(params string[] args)
     {
         var run = ToolRun.Of(args);

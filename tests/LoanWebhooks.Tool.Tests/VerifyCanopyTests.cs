@@ -1,3 +1,4 @@
+using System;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
@@ -40,6 +41,36 @@ public sealed class VerifyCanopyTests
         Assert.Contains("the secret is most likely not the one the sender signs with", run.Output);
         Assert.DoesNotContain(OtherSecret, run.AllText);
         Assert.DoesNotContain(Secret, run.AllText);
+    }
+
+    [Fact]
+    public void A_body_re_serialised_with_default_escapes_and_crlf_gets_notes_that_say_so_and_quote_nothing()
+    {
+        using var files = new CapturedRequestFiles();
+        string signed = System.Text.Encoding.UTF8.GetString(CanopyWebhookSigner.Sign(Sample(), Secret));
+        int dataObject = signed.IndexOf('{', signed.IndexOf("\"data\"", StringComparison.Ordinal));
+        string escapedBody = signed.Insert(dataObject + 1, "\"note\":\"a \\u0026 b\",\r\n");
+        string body = files.Write("req.json", System.Text.Encoding.UTF8.GetBytes(escapedBody));
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", Secret);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("note: the body has \\uXXXX escapes", run.Output);
+        Assert.Contains("note: the body has CRLF line endings", run.Output);
+        Assert.DoesNotContain("a \\u0026 b", run.AllText);
+        Assert.DoesNotContain(Secret, run.AllText);
+    }
+
+    [Fact]
+    public void A_body_verified_as_captured_gets_no_re_serialisation_note()
+    {
+        using var files = new CapturedRequestFiles();
+        string body = files.Write("req.json", CanopyWebhookSigner.Sign(Sample(), Secret));
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", Secret);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("note:", run.Output);
     }
 
     [Fact]

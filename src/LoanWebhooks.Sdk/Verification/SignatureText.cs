@@ -12,8 +12,11 @@ internal static class SignatureText
     /// <summary>The length of an HMAC-SHA256 signature in bytes.</summary>
     public const int SignatureLength = HMACSHA256.HashSizeInBytes;
 
-    /// <summary>Longer than any spelling of a 32-byte signature as a JSON string, even with every character \u-escaped.</summary>
-    public const int MaxTokenLength = 6 * 64;
+    /// <summary>
+    /// The longest spelling of a 32-byte signature as a JSON string token: 64 hex digits, every one \u-escaped (six
+    /// bytes each), plus the two quotes.
+    /// </summary>
+    public const int MaxTokenLength = (6 * HexLength) + 2;
 
     private const int Base64Length = 44;
     private const int HexLength = 64;

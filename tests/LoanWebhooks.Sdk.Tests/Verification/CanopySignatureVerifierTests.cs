@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
@@ -198,6 +199,18 @@ public sealed class CanopySignatureVerifierTests
         string body = CanopySampleWithSignature(upperCase ? hex.ToUpperInvariant() : hex);
 
         var result = CanopyVerifier(encoding: SignatureEncoding.Hex).Verify(Request(body));
+
+        Assert.True(result.IsVerified, result.ToString());
+    }
+
+    [Fact]
+    public void Accepts_a_hex_signature_with_every_character_unicode_escaped_the_longest_spelling_json_allows()
+    {
+        string hex = HmacHex(Secret, CanopySampleData);
+        string escaped = string.Concat(hex.Select(c => $"\\u{(int)c:X4}"));
+        Assert.Equal(6 * 64, escaped.Length);
+
+        var result = CanopyVerifier(encoding: SignatureEncoding.Hex).Verify(Request(CanopySampleWithSignature(escaped)));
 
         Assert.True(result.IsVerified, result.ToString());
     }
