@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Providers;
 
 namespace LoanWebhooks.Sdk.Testing;
 
@@ -44,7 +45,7 @@ public static class DocumentedSamples
         var assembly = typeof(DocumentedSamples).Assembly;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         var samples = new List<DocumentedSample>();
-        foreach (var provider in Enum.GetValues<WebhookProvider>())
+        foreach (WebhookProvider provider in ProviderTestProfiles.All.Select(p => p.Provider))
         {
             string folder = Prefix + provider.ToString().ToLowerInvariant() + "/";
             var objects = names
