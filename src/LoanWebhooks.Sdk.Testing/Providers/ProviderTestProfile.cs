@@ -113,7 +113,7 @@ public abstract class ProviderTestProfile
     public WebhookDelivery CreateDelivery(DocumentedSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Provider != Provider)
+        if (!sample.Provider.Equals(Provider))
         {
             throw new ArgumentException($"The sample '{sample.Name}' is not a {Provider} sample.", nameof(sample));
         }

@@ -36,5 +36,5 @@ public static class ProviderTestProfiles
             $"For a provider of your own, derive from {nameof(ProviderTestProfile)} and pass it to {nameof(WebhookSimulator)}.{nameof(WebhookSimulator.UseProfile)}.");
 
     /// <summary>Gets the built-in profile of a provider, or <see langword="null"/> when it has none.</summary>
-    internal static ProviderTestProfile? TryFind(WebhookProvider provider) => All.FirstOrDefault(p => p.Provider == provider);
+    internal static ProviderTestProfile? TryFind(WebhookProvider provider) => All.FirstOrDefault(p => p.Provider.Equals(provider));
 }
