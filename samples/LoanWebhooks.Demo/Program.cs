@@ -8,9 +8,9 @@ using System.Net.Http;
 using LoanWebhooks.Samples.MinimalApi;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
-using LoanWebhooks.Sdk.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -26,12 +26,13 @@ await app.StartAsync();
 var credentials = app.Configuration.GetSection("Webhooks").Get<SampleCredentials>()!;
 using var receeveSigner = ReceeveWebhookSigner.FromPrivateKeyPem(SampleCredentials.SampleOnlyReceeveKey.ExportPkcs8PrivateKeyPem());
 using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-var simulator = new WebhookSimulator(client)
-    .UseBasicAuthentication(WebhookProvider.Payitoff, credentials.PayitoffUserName, credentials.PayitoffPassword)
-    .UseCanopySecret(credentials.CanopySecret)
-    .UseHeader(WebhookProvider.Spinwheel, SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret)
-    .UseForwardedFor(WebhookProvider.Spinwheel, SpinwheelAuthenticityVerifier.GetPublishedAddresses(SpinwheelEnvironment.Production)[0])
-    .UseReceeveSigner(receeveSigner);
+var simulator = new WebhookSimulator(client).UseProfiles(
+[
+    new PayitoffTestProfile(credentials.PayitoffUserName, credentials.PayitoffPassword),
+    new CanopyTestProfile(credentials.CanopySecret),
+    new SpinwheelTestProfile(SampleCredentials.SpinwheelHeader, credentials.SpinwheelSecret),
+    new ReceeveTestProfile(receeveSigner),
+]);
 
 int accepted = 0;
 foreach (var sample in DocumentedSamples.All)

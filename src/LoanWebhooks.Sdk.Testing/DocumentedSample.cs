@@ -7,6 +7,19 @@ namespace LoanWebhooks.Sdk.Testing;
 /// <summary>One sample webhook from a provider's documentation.</summary>
 public sealed class DocumentedSample
 {
+    /// <summary>
+    /// Creates a sample of a provider of your own, for its <see cref="Providers.ProviderTestProfile.Samples"/>: the
+    /// body as the provider's documentation shows it.
+    /// </summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="eventType">The event type the sample documents.</param>
+    /// <param name="body">The body, as documented.</param>
+    /// <exception cref="ArgumentException"><paramref name="eventType"/> or <paramref name="body"/> is null or empty.</exception>
+    public DocumentedSample(WebhookProvider provider, string eventType, string body)
+        : this(provider, Required(eventType, nameof(eventType)), Required(body, nameof(body)), body, DocumentedSampleOrigin.Verbatim)
+    {
+    }
+
     internal DocumentedSample(WebhookProvider provider, string eventType, string documentedText, string body, DocumentedSampleOrigin origin)
     {
         Provider = provider;
@@ -44,4 +57,10 @@ public sealed class DocumentedSample
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    private static string Required(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        return value;
+    }
 }

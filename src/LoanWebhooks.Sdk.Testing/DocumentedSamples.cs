@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Providers;
 
 namespace LoanWebhooks.Sdk.Testing;
 
@@ -28,7 +29,7 @@ public static class DocumentedSamples
     /// <param name="provider">The provider.</param>
     /// <returns>Its samples, ordered by event type.</returns>
     public static IReadOnlyList<DocumentedSample> For(WebhookProvider provider) =>
-        All.Where(s => s.Provider == provider).ToList();
+        All.Where(s => s.Provider.Equals(provider)).ToList();
 
     /// <summary>The sample of one event type.</summary>
     /// <param name="provider">The provider.</param>
@@ -36,7 +37,7 @@ public static class DocumentedSamples
     /// <returns>The sample.</returns>
     /// <exception cref="KeyNotFoundException">No sample is documented for that event type.</exception>
     public static DocumentedSample Get(WebhookProvider provider, string eventType) =>
-        All.FirstOrDefault(s => s.Provider == provider && s.EventType == eventType)
+        All.FirstOrDefault(s => s.Provider.Equals(provider) && s.EventType == eventType)
         ?? throw new KeyNotFoundException($"No documented {provider} sample for '{eventType}'.");
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<DocumentedSample> Load()
@@ -44,7 +45,7 @@ public static class DocumentedSamples
         var assembly = typeof(DocumentedSamples).Assembly;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         var samples = new List<DocumentedSample>();
-        foreach (var provider in Enum.GetValues<WebhookProvider>())
+        foreach (WebhookProvider provider in ProviderTestProfiles.All.Select(p => p.Provider))
         {
             string folder = Prefix + provider.ToString().ToLowerInvariant() + "/";
             var objects = names

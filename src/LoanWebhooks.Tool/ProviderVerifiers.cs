@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
 
@@ -10,18 +12,24 @@ namespace LoanWebhooks.Tool;
 /// </summary>
 internal static class ProviderVerifiers
 {
+    /// <summary>One verifier factory per provider the tool can verify; a provider without one is refused by name.</summary>
+    private static readonly Dictionary<WebhookProvider, Func<VerificationInputs, IWebhookVerifier>> Factories = new()
+    {
+        [WebhookProvider.Canopy] = CreateCanopy,
+        [WebhookProvider.Receeve] = CreateReceeve,
+        [WebhookProvider.Payitoff] = CreatePayitoff,
+        [WebhookProvider.Spinwheel] = CreateSpinwheel,
+    };
+
     public static IWebhookVerifier Create(WebhookProvider provider, VerificationInputs inputs)
     {
+        Func<VerificationInputs, IWebhookVerifier> create = Factories.TryGetValue(provider, out var factory)
+            ? factory
+            : throw new UsageException(
+                $"The tool cannot verify {provider.ToString().ToLowerInvariant()}: it verifies {string.Join(", ", Factories.Keys.Select(p => p.ToString().ToLowerInvariant()))}.");
         try
         {
-            return provider switch
-            {
-                WebhookProvider.Canopy => new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Require(inputs.Secret, "canopy", "--secret (the webhook secret Canopy gave you)") } }),
-                WebhookProvider.Receeve => CreateReceeve(inputs),
-                WebhookProvider.Payitoff => CreatePayitoff(inputs),
-                WebhookProvider.Spinwheel => CreateSpinwheel(inputs),
-                _ => throw new UsageException("Unknown provider."),
-            };
+            return create(inputs);
         }
         catch (ArgumentException exception)
         {
@@ -29,6 +37,9 @@ internal static class ProviderVerifiers
             throw new UsageException(exception.Message, exception);
         }
     }
+
+    private static CanopySignatureVerifier CreateCanopy(VerificationInputs inputs) =>
+        new(new CanopySignatureOptions { Secrets = { Require(inputs.Secret, "canopy", "--secret (the webhook secret Canopy gave you)") } });
 
     private static ReceeveSignatureVerifier CreateReceeve(VerificationInputs inputs)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -11,6 +12,7 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using LoanWebhooks.Sdk.Verification;
@@ -29,10 +31,10 @@ public sealed class ProviderResponseTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static TheoryData<WebhookProvider> Providers() => new(Enum.GetValues<WebhookProvider>());
+    public static TheoryData<WebhookProvider> Providers() => new(ProviderTestProfiles.All.Select(p => p.Provider));
 
     public static TheoryData<WebhookProvider> ProvidersWithDeliveryIds() =>
-        new(Enum.GetValues<WebhookProvider>().Where(p => ProviderCase.For(p).SendsDeliveryId));
+        new(ProviderTestProfiles.All.Select(p => p.Provider).Where(p => ProviderCase.For(p).SendsDeliveryId));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -313,20 +315,24 @@ public sealed class ProviderResponseTests
     /// <summary>One provider's deliveries: a documented sample, and a verified body that no longer fits its schema.</summary>
     private sealed record ProviderCase(DocumentedSample Sample, bool SendsDeliveryId, byte[] DriftedBody)
     {
-        public static ProviderCase For(WebhookProvider provider) => provider switch
+        private static readonly Dictionary<WebhookProvider, Func<ProviderCase>> Cases = new()
         {
-            WebhookProvider.Payitoff => new(
-                DocumentedSamples.Get(provider, "loan.paid_off"),
+            [WebhookProvider.Payitoff] = () => new(
+                DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off"),
                 SendsDeliveryId: false,
                 Encoding.UTF8.GetBytes("""{ "event_type": "loan.paid_off", "data": 42 }""")),
-            WebhookProvider.Canopy => Drifted(
-                DocumentedSamples.Get(provider, "account_update"), "\"changed_at\": \"2023-07-18T21:51:20.511Z\"", "\"changed_at\": 20230718"),
-            WebhookProvider.Spinwheel => Drifted(
-                DocumentedSamples.Get(provider, "USER_LIABILITIES_CONNECTED"), "\"userId\": \"3a35a0ba-9656-4b33-ac4f-2fa6dacae8a6\"", "\"userId\": 42"),
-            WebhookProvider.Receeve => Drifted(
-                DocumentedSamples.Get(provider, "event.note.deleted.v1"), "\"accountReference\": \"ACC456\"", "\"accountReference\": 456"),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Add the new provider's sample and drifted body here."),
+            [WebhookProvider.Canopy] = () => Drifted(
+                DocumentedSamples.Get(WebhookProvider.Canopy, "account_update"), "\"changed_at\": \"2023-07-18T21:51:20.511Z\"", "\"changed_at\": 20230718"),
+            [WebhookProvider.Spinwheel] = () => Drifted(
+                DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED"), "\"userId\": \"3a35a0ba-9656-4b33-ac4f-2fa6dacae8a6\"", "\"userId\": 42"),
+            [WebhookProvider.Receeve] = () => Drifted(
+                DocumentedSamples.Get(WebhookProvider.Receeve, "event.note.deleted.v1"), "\"accountReference\": \"ACC456\"", "\"accountReference\": 456"),
         };
+
+        public static ProviderCase For(WebhookProvider provider) =>
+            Cases.TryGetValue(provider, out var create)
+                ? create()
+                : throw new KeyNotFoundException($"The provider {provider} has a test profile but no case here: add its sample and a drifted body.");
 
         /// <summary>The sample with one member's JSON type changed, as a provider changing its payload would.</summary>
         private static ProviderCase Drifted(DocumentedSample sample, string member, string changed)

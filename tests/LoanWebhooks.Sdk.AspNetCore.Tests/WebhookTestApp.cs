@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Quarantine;
-using LoanWebhooks.Sdk.Testing.Signing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,17 +22,15 @@ namespace LoanWebhooks.Sdk.AspNetCore.Tests;
 /// </summary>
 public sealed class WebhookTestApp : IAsyncDisposable
 {
-    public const string PayitoffUser = "payitoff-test";
-    public const string PayitoffPassword = "payitoff-test-password-4f1c";
-    public const string CanopySecret = "canopy-test-secret-51d0";
-    public const string SpinwheelHeader = "X-Spinwheel-Secret";
-    public const string SpinwheelSecret = "spinwheel-test-secret-9b2e";
-
-    /// <summary>Signs receeve bodies; the app accepts its public key. Shared by every test: a key pair is slow to make.</summary>
-    public static readonly ReceeveWebhookSigner ReceeveSigner = ReceeveWebhookSigner.CreateRsa();
+    // The built-in test profiles' credentials, for tests that send wrong ones next to them.
+    public const string PayitoffUser = PayitoffTestProfile.TestUserName;
+    public const string PayitoffPassword = PayitoffTestProfile.TestPassword;
+    public const string CanopySecret = CanopyTestProfile.TestSecret;
+    public const string SpinwheelHeader = SpinwheelTestProfile.TestHeaderName;
+    public const string SpinwheelSecret = SpinwheelTestProfile.TestSecret;
 
     /// <summary>A Spinwheel Production address, forwarded by the loopback "proxy" every test request comes through.</summary>
-    public static readonly IPAddress SpinwheelAddress = IPAddress.Parse("44.232.30.137");
+    public static readonly IPAddress SpinwheelAddress = ProviderTestProfiles.For(WebhookProvider.Spinwheel).SourceAddress!;
 
     private WebhookTestApp(WebApplication app, HttpClient client)
     {
@@ -57,13 +55,8 @@ public sealed class WebhookTestApp : IAsyncDisposable
     /// <summary>The quarantine the dispatcher keeps drifted deliveries in, and their replay.</summary>
     public IWebhookQuarantine Quarantine => App.Services.GetRequiredService<IWebhookQuarantine>();
 
-    /// <summary>A simulator with every provider's correct credentials.</summary>
-    public WebhookSimulator Simulator() => new WebhookSimulator(Client)
-        .UseBasicAuthentication(WebhookProvider.Payitoff, PayitoffUser, PayitoffPassword)
-        .UseCanopySecret(CanopySecret)
-        .UseHeader(WebhookProvider.Spinwheel, SpinwheelHeader, SpinwheelSecret)
-        .UseForwardedFor(WebhookProvider.Spinwheel, SpinwheelAddress)
-        .UseReceeveSigner(ReceeveSigner);
+    /// <summary>A simulator with every provider's correct credentials: the built-in test profiles.</summary>
+    public WebhookSimulator Simulator() => new WebhookSimulator(Client).UseProfiles(ProviderTestProfiles.All);
 
     /// <summary>Starts an app.</summary>
     /// <param name="configure">Adds to the webhook registration (handlers, background processing…).</param>
@@ -128,16 +121,14 @@ public sealed class WebhookTestApp : IAsyncDisposable
         return new WebhookTestApp(app, kestrel ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient());
     }
 
-    /// <summary>Each provider with the verification it documents.</summary>
-    public static void AllProviders(LoanWebhooksBuilder builder) => builder
-        .AddPayitoff(o => o.UseBasicAuthentication(PayitoffUser, PayitoffPassword))
-        .AddCanopy(o => o.UseSignatureSecret(CanopySecret))
-        .AddSpinwheel(o =>
+    /// <summary>Each provider with the verification it documents, accepting its built-in test profile's credentials.</summary>
+    public static void AllProviders(LoanWebhooksBuilder builder)
+    {
+        foreach (ProviderTestProfile profile in ProviderTestProfiles.All)
         {
-            o.UseSharedSecretHeader(SpinwheelHeader, SpinwheelSecret);
-            o.Authenticity.TrustedProxies.Add(IPAddress.Loopback.ToString());
-        })
-        .AddReceeve(o => o.UsePublicKey(ReceeveSigner.PublicKeyPem));
+            profile.AddVerifiedProvider(builder);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

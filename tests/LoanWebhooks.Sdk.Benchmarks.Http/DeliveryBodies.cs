@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Http;
@@ -16,19 +17,23 @@ internal static class DeliveryBodies
 {
     public static void Write(BenchmarkSettings settings, ReceeveWebhookSigner receeveSigner)
     {
-        (WebhookProvider provider, string sample, string original) = settings.Provider switch
+        // Keyed by the --provider name; each case names the sample, the value made unique and the profile that signs.
+        var cases = new Dictionary<string, DeliveryCase>(StringComparer.Ordinal)
         {
-            "spinwheel" => (WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED", "\"1669434136600-0\""),
-            "receeve" => (WebhookProvider.Receeve, "event.claim.created.v1", "\"09feeb6f-350a-430a-a040-cd1c558cbc91\""),
-            "canopy" => (WebhookProvider.Canopy, "account_delinquency", "\"can_100030\""),
-            "payitoff" => (WebhookProvider.Payitoff, "loan.paid_off", "\"29847388-7220-40a2-8596-2732ce167a34\""),
-            _ => throw new ArgumentException($"Unknown provider '{settings.Provider}' (spinwheel, receeve, canopy, payitoff)."),
+            ["spinwheel"] = new(new SpinwheelTestProfile(), "USER_LIABILITIES_CONNECTED", "\"1669434136600-0\"", (run, _, i) => $"\"{run}-{i.ToString(CultureInfo.InvariantCulture)}\""),
+            ["receeve"] = new(new ReceeveTestProfile(receeveSigner), "event.claim.created.v1", "\"09feeb6f-350a-430a-a040-cd1c558cbc91\"", Uuid),
+            ["canopy"] = new(new CanopyTestProfile(BenchmarkSecrets.Canopy), "account_delinquency", "\"can_100030\"", (run, _, i) => $"\"can_{run}_{i.ToString(CultureInfo.InvariantCulture)}\""),
+            ["payitoff"] = new(new PayitoffTestProfile(), "loan.paid_off", "\"29847388-7220-40a2-8596-2732ce167a34\"", Uuid),
         };
+        DeliveryCase delivery = cases.TryGetValue(settings.Provider, out var known)
+            ? known
+            : throw new ArgumentException($"Unknown provider '{settings.Provider}' ({string.Join(", ", cases.Keys)}).");
+        WebhookProvider provider = delivery.Profile.Provider;
 
         // One line per body: JSON strings cannot hold a raw line break, so turning them into spaces changes only
         // whitespace between tokens; it is done before signing, so signatures cover the bytes sent.
-        string template = DocumentedSamples.Get(provider, sample).BodyText.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
-        if (!template.Contains(original, StringComparison.Ordinal))
+        string template = DocumentedSamples.Get(provider, delivery.Sample).BodyText.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
+        if (!template.Contains(delivery.Original, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The {provider} sample no longer holds the value the benchmark makes unique.");
         }
@@ -37,19 +42,18 @@ internal static class DeliveryBodies
         byte[] runBytes = Encoding.ASCII.GetBytes(settings.RunId.PadRight(8, '0')[..8]);
         for (int i = 0; i < settings.Count; i++)
         {
-            string unique = provider switch
-            {
-                WebhookProvider.Spinwheel => $"\"{settings.RunId}-{i.ToString(CultureInfo.InvariantCulture)}\"",
-                WebhookProvider.Canopy => $"\"can_{settings.RunId}_{i.ToString(CultureInfo.InvariantCulture)}\"",
-                _ => $"\"{new Guid(i, 0x4000, 0x0800, runBytes).ToString()}\"",
-            };
-            string body = template.Replace(original, unique, StringComparison.Ordinal);
-            output.WriteLine(provider switch
-            {
-                WebhookProvider.Receeve => receeveSigner.Sign(body),
-                WebhookProvider.Canopy => CanopyWebhookSigner.Sign(body, BenchmarkSecrets.Canopy),
-                _ => body,
-            });
+            string body = template.Replace(delivery.Original, delivery.Unique(settings.RunId, runBytes, i), StringComparison.Ordinal);
+
+            // Only the body is written: the headers a provider sends are set by the load generator.
+            output.WriteLine(Encoding.UTF8.GetString(delivery.Profile.Authenticate(Encoding.UTF8.GetBytes(body)).Body));
         }
     }
+
+    private static string Uuid(string runId, byte[] runBytes, int i) => $"\"{new Guid(i, 0x4000, 0x0800, runBytes).ToString()}\"";
+
+    /// <param name="Profile">Signs the body as the provider does (Canopy's and receeve's signatures are in the body).</param>
+    /// <param name="Sample">The documented sample's event type.</param>
+    /// <param name="Original">The sample's deduplication value, as JSON.</param>
+    /// <param name="Unique">The value for the i-th delivery of a run, as JSON.</param>
+    private sealed record DeliveryCase(ProviderTestProfile Profile, string Sample, string Original, Func<string, byte[], int, string> Unique);
 }

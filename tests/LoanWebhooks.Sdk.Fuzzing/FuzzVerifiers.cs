@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
@@ -22,13 +23,18 @@ internal static class FuzzVerifiers
         Headers = { new SharedSecretHeaderOptions { HeaderName = "X-Webhook-Secret", Secrets = { WebhookFuzzTarget.Secret } } },
     });
 
-    public static IWebhookVerifier For(WebhookProvider provider) => provider switch
+    private static readonly Dictionary<WebhookProvider, IWebhookVerifier> ByProvider = new()
     {
-        WebhookProvider.Payitoff => Payitoff,
-        WebhookProvider.Canopy => Canopy,
-        WebhookProvider.Spinwheel => Spinwheel,
-        _ => Receeve,
+        [WebhookProvider.Payitoff] = Payitoff,
+        [WebhookProvider.Canopy] = Canopy,
+        [WebhookProvider.Spinwheel] = Spinwheel,
+        [WebhookProvider.Receeve] = Receeve,
     };
+
+    public static IWebhookVerifier For(WebhookProvider provider) =>
+        ByProvider.TryGetValue(provider, out var verifier)
+            ? verifier
+            : throw new KeyNotFoundException($"The provider {provider} has no fuzz verifier: add one configured with {nameof(WebhookFuzzTarget)}.{nameof(WebhookFuzzTarget.Secret)}.");
 
     private static SharedSecretHeaderVerifier SharedSecret()
     {

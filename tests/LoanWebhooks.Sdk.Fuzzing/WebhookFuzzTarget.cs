@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Fuzzing;
@@ -18,7 +20,8 @@ public static class WebhookFuzzTarget
     /// <summary>The secret the fuzzed requests carry; verification of a mutated body mostly fails, which is the point.</summary>
     public const string Secret = "fuzz-secret-0123456789";
 
-    private static readonly WebhookProvider[] Providers = Enum.GetValues<WebhookProvider>();
+    // The profiles' order (Payitoff, Canopy, Spinwheel, receeve) keeps the first byte of saved corpus inputs meaning the same provider.
+    private static readonly WebhookProvider[] Providers = ProviderTestProfiles.All.Select(p => p.Provider).ToArray();
 
     private static readonly WebhookHeaders Headers = new(new[]
     {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;
 
 namespace LoanWebhooks.Sdk.Testing.Simulation;
@@ -16,8 +17,16 @@ namespace LoanWebhooks.Sdk.Testing.Simulation;
 /// sample or a body of your own, with the credentials you configured your endpoint with. Works with any
 /// <see cref="HttpClient"/>, including the one <c>WebApplicationFactory</c> creates.
 /// </summary>
+/// <remarks>
+/// The built-in providers' paths are known (<see cref="ProviderTestProfiles"/>); a provider authenticates its requests
+/// once it has a profile (<see cref="UseProfile"/>) or the headers and signers you add. A provider of your own is sent
+/// once you give it a profile; any other provider is refused with an error naming it.
+/// </remarks>
 /// <example>
 /// <code>
+/// var simulator = new WebhookSimulator(factory.CreateClient()).UseProfiles(ProviderTestProfiles.All);
+/// // app configured with: foreach (var profile in ProviderTestProfiles.All) profile.AddVerifiedProvider(builder);
+///
 /// var simulator = new WebhookSimulator(factory.CreateClient())
 ///     .UseBasicAuthentication(WebhookProvider.Payitoff, "payitoff", "s3cret")
 ///     .UseCanopySecret("canopy-secret")
@@ -33,7 +42,7 @@ public sealed class WebhookSimulator
     public const string DefaultPathTemplate = "/webhooks/{provider}";
 
     /// <summary>Spinwheel's default path: it subscribes one URL per event name.</summary>
-    public const string DefaultSpinwheelPathTemplate = "/webhooks/spinwheel/{eventType}";
+    public const string DefaultSpinwheelPathTemplate = SpinwheelTestProfile.EventTypePathTemplate;
 
     private readonly HttpClient _client;
     private readonly Dictionary<WebhookProvider, ProviderSetup> _providers = new();
@@ -45,6 +54,41 @@ public sealed class WebhookSimulator
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
+    }
+
+    /// <summary>
+    /// Authenticates every request of <see cref="ProviderTestProfile.Provider"/> with the profile (replacing an earlier
+    /// profile of that provider), forwards its <see cref="ProviderTestProfile.SourceAddress"/> in <c>X-Forwarded-For</c>,
+    /// and posts to its <see cref="ProviderTestProfile.PathTemplate"/> unless <see cref="UsePath"/> says otherwise.
+    /// Headers and signers added for the provider apply after the profile's.
+    /// </summary>
+    /// <param name="profile">The profile: a built-in one (<see cref="ProviderTestProfiles"/>) or your own provider's.</param>
+    /// <returns>This simulator.</returns>
+    public WebhookSimulator UseProfile(ProviderTestProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!_providers.TryGetValue(profile.Provider, out ProviderSetup? setup))
+        {
+            setup = new ProviderSetup();
+            _providers.Add(profile.Provider, setup);
+        }
+
+        setup.Profile = profile;
+        return this;
+    }
+
+    /// <summary>Calls <see cref="UseProfile"/> for each profile, e.g. <see cref="ProviderTestProfiles.All"/>.</summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <returns>This simulator.</returns>
+    public WebhookSimulator UseProfiles(IEnumerable<ProviderTestProfile> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        foreach (ProviderTestProfile profile in profiles)
+        {
+            UseProfile(profile);
+        }
+
+        return this;
     }
 
     /// <summary>Sends <c>Authorization: Basic</c> with these credentials, as a provider does for a URL registered as <c>https://user:password@host/…</c>.</summary>
@@ -94,19 +138,15 @@ public sealed class WebhookSimulator
         return this;
     }
 
-    /// <summary>Signs Canopy bodies (<c>hmac_signature</c> over <c>data</c>) with the webhook secret, as Canopy does.</summary>
+    /// <summary>Signs Canopy bodies (<c>hmac_signature</c> over <c>data</c>) with the webhook secret, as Canopy does: <see cref="UseProfile"/> with a <see cref="CanopyTestProfile"/>.</summary>
     /// <param name="secret">The secret your endpoint's <c>CanopySignatureVerifier</c> accepts.</param>
     /// <returns>This simulator.</returns>
-    public WebhookSimulator UseCanopySecret(string secret)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        return UseBodySigner(WebhookProvider.Canopy, body => CanopyWebhookSigner.Sign(body.Span, secret));
-    }
+    public WebhookSimulator UseCanopySecret(string secret) => UseProfile(new CanopyTestProfile(secret));
 
     /// <summary>
     /// Signs receeve bodies as receeve does: sets <c>payloadAsString</c> to the compact text of <c>payload</c> and
     /// <c>signature</c> to its signature by <paramref name="signer"/>'s private key. Configure your endpoint with
-    /// <see cref="ReceeveWebhookSigner.PublicKeyPem"/>.
+    /// <see cref="ReceeveWebhookSigner.PublicKeyPem"/>. This is <see cref="UseProfile"/> with a <see cref="ReceeveTestProfile"/>.
     /// </summary>
     /// <param name="signer">The signer; not disposed by the simulator, and used until the simulator is dropped.</param>
     /// <param name="timestampClock">
@@ -114,11 +154,8 @@ public sealed class WebhookSimulator
     /// timestamp window (the documented samples date from 2020–2022). When null, bodies keep their timestamps.
     /// </param>
     /// <returns>This simulator.</returns>
-    public WebhookSimulator UseReceeveSigner(ReceeveWebhookSigner signer, TimeProvider? timestampClock = null)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        return UseBodySigner(WebhookProvider.Receeve, body => signer.Sign(body.Span, timestampClock?.GetUtcNow()));
-    }
+    public WebhookSimulator UseReceeveSigner(ReceeveWebhookSigner signer, TimeProvider? timestampClock = null) =>
+        UseProfile(new ReceeveTestProfile(signer, timestampClock));
 
     /// <summary>Changes where a provider's requests go.</summary>
     /// <param name="provider">The provider.</param>
@@ -135,12 +172,16 @@ public sealed class WebhookSimulator
     /// <param name="provider">The provider.</param>
     /// <param name="eventType">The event type, for templates with <c>{eventType}</c>.</param>
     /// <returns>The path.</returns>
-    /// <exception cref="ArgumentException">The template needs an event type and none was given.</exception>
+    /// <exception cref="ArgumentException">
+    /// The provider has no profile (neither built in nor given to <see cref="UseProfile"/>) and no path, or the template
+    /// needs an event type and none was given.
+    /// </exception>
     public string PathFor(WebhookProvider provider, string? eventType)
     {
-        string template = _providers.TryGetValue(provider, out ProviderSetup? setup) && setup.PathTemplate is not null
-            ? setup.PathTemplate
-            : provider == WebhookProvider.Spinwheel ? DefaultSpinwheelPathTemplate : DefaultPathTemplate;
+        ProviderSetup? setup = _providers.GetValueOrDefault(provider);
+        string template = setup?.PathTemplate
+            ?? (setup?.Profile ?? ProviderTestProfiles.TryFind(provider))?.PathTemplate
+            ?? throw UnknownProvider(provider);
         if (template.Contains("{eventType}", StringComparison.Ordinal) && string.IsNullOrEmpty(eventType))
         {
             throw new ArgumentException($"The {provider} path '{template}' names the event type, so the request needs one.", nameof(eventType));
@@ -168,17 +209,29 @@ public sealed class WebhookSimulator
     public HttpRequestMessage CreateRequest(WebhookProvider provider, ReadOnlyMemory<byte> body, string? eventType = null)
     {
         ProviderSetup setup = _providers.GetValueOrDefault(provider) ?? ProviderSetup.None;
-        byte[] signed = body.ToArray();
+        string path = PathFor(provider, eventType);
+        AuthenticatedWebhookRequest? authenticated = setup.Profile?.Authenticate(body);
+        byte[] signed = authenticated?.Body ?? body.ToArray();
         foreach (Func<ReadOnlyMemory<byte>, byte[]> sign in setup.Signers)
         {
             signed = sign(signed);
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(PathFor(provider, eventType), UriKind.RelativeOrAbsolute))
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute))
         {
             Content = new ByteArrayContent(signed),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        foreach (KeyValuePair<string, string> header in authenticated?.Headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (setup.Profile?.SourceAddress is { } sourceAddress)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", sourceAddress.ToString());
+        }
+
         foreach (KeyValuePair<string, string> header in setup.Headers)
         {
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -228,11 +281,15 @@ public sealed class WebhookSimulator
         return results;
     }
 
+    private static ArgumentException UnknownProvider(WebhookProvider provider) => new(
+        $"The simulator has no profile for the provider '{provider}': pass one to {nameof(UseProfile)} (built-in providers have theirs in {nameof(ProviderTestProfiles)}).",
+        nameof(provider));
+
     private ProviderSetup Setup(WebhookProvider provider)
     {
-        if (!Enum.IsDefined(provider))
+        if (!_providers.ContainsKey(provider) && ProviderTestProfiles.TryFind(provider) is null)
         {
-            throw new ArgumentException($"'{provider}' is not a defined provider.", nameof(provider));
+            throw UnknownProvider(provider);
         }
 
         if (!_providers.TryGetValue(provider, out ProviderSetup? setup))
@@ -254,5 +311,7 @@ public sealed class WebhookSimulator
         public List<Func<ReadOnlyMemory<byte>, byte[]>> Signers { get; } = new();
 
         public string? PathTemplate { get; set; }
+
+        public ProviderTestProfile? Profile { get; set; }
     }
 }

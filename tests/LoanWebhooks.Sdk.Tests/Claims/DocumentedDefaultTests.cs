@@ -8,6 +8,7 @@ using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Quarantine;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Tests.Dispatch;
 using Xunit;
 
@@ -91,7 +92,7 @@ public sealed class DocumentedDefaultTests
     {
         var parser = WebhookParsers.Default(provider);
         var sample = DocumentedSamples.For(provider)[0];
-        string? expected = provider == WebhookProvider.Spinwheel ? sample.EventType : null;
+        string? expected = ProviderTestProfiles.For(provider).ExpectedEventTypeFor(sample.EventType);
         Type sampleType = parser.Parse(sample.Body.Span, expected).GetType();
 
         // The root object is level 1, so 63 nested arrays inside it make 64 levels.
@@ -110,7 +111,7 @@ public sealed class DocumentedDefaultTests
     {
         var parser = WebhookParsers.Default(provider);
         var sample = DocumentedSamples.For(provider)[0];
-        string? expected = provider == WebhookProvider.Spinwheel ? sample.EventType : null;
+        string? expected = ProviderTestProfiles.For(provider).ExpectedEventTypeFor(sample.EventType);
         Type sampleType = parser.Parse(sample.Body.Span, expected).GetType();
 
         bool atLimit = parser.TryParse(PaddedTo(sample, OneMebibyte), out var parsed, out var atLimitError, expected);
@@ -177,7 +178,7 @@ public sealed class DocumentedDefaultTests
         Assert.Equal(64L * OneMebibyte, options.MaxTotalBodyBytes);
     }
 
-    public static TheoryData<WebhookProvider> Providers() => new(Enum.GetValues<WebhookProvider>());
+    public static TheoryData<WebhookProvider> Providers() => new(ProviderTestProfiles.All.Select(p => p.Provider));
 
     private static WebhookIdempotencyKey Key(string id) => new(WebhookProvider.Spinwheel, id, WebhookIdempotencyKeySource.ProviderId);
 

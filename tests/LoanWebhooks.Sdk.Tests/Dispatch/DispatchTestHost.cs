@@ -5,6 +5,7 @@ using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,17 +47,15 @@ public sealed class DispatchTestHost : IAsyncDisposable
         collection.AddSingleton<ILoggerFactory>(Logs);
         collection.AddLoanWebhooks(b =>
         {
-            b.AddPayitoff(o =>
-                {
-                    o.UseSharedSecretHeader(SecretHeader, Secret);
-                    if (payitoffDeduplicatesBodies)
-                    {
-                        o.DeduplicateIdenticalBodies();
-                    }
-                })
-                .AddCanopy(o => o.Verifier = HeaderVerifier())
-                .AddSpinwheel(o => o.Verifier = HeaderVerifier())
-                .AddReceeve(o => o.Verifier = HeaderVerifier());
+            foreach (ProviderTestProfile profile in ProviderTestProfiles.All)
+            {
+                profile.AddProvider(b, o => o.Verifier = HeaderVerifier());
+            }
+
+            if (payitoffDeduplicatesBodies)
+            {
+                b.AddPayitoff(o => o.DeduplicateIdenticalBodies());
+            }
             configure(b);
         });
         services?.Invoke(collection);
@@ -74,7 +73,7 @@ public sealed class DispatchTestHost : IAsyncDisposable
     public HandlerCalls Calls => _services.GetRequiredService<HandlerCalls>();
 
     public static WebhookDelivery Delivery(DocumentedSample sample, string? secret = Secret) =>
-        Delivery(sample.Provider, sample.Body, secret, sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null);
+        Delivery(sample.Provider, sample.Body, secret, ProviderTestProfiles.For(sample.Provider).ExpectedEventTypeFor(sample.EventType));
 
     public static WebhookDelivery Delivery(WebhookProvider provider, ReadOnlyMemory<byte> body, string? secret = Secret, string? expectedEventType = null) =>
         new(

@@ -10,6 +10,7 @@ using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,56 @@ public sealed class LogCanaryTests
         [WebhookProvider.Receeve] = "event.claim.created.v1",
     };
 
-    public static TheoryData<WebhookProvider> Providers() => new(Enum.GetValues<WebhookProvider>());
+    public static TheoryData<WebhookProvider> Providers() => new(ProviderTestProfiles.All.Select(p => p.Provider));
+
+    /// <summary>Each provider's profile with credentials that contain the canary.</summary>
+    private static readonly Dictionary<WebhookProvider, Func<ReceeveWebhookSigner, ProviderTestProfile>> CanaryProfiles = new()
+    {
+        [WebhookProvider.Payitoff] = _ => new PayitoffTestProfile(PayitoffUser, PayitoffPassword),
+        [WebhookProvider.Canopy] = _ => new CanopyTestProfile(CanopySecret),
+        [WebhookProvider.Spinwheel] = _ => new SpinwheelTestProfile(SpinwheelHeader, SpinwheelSecret, SpinwheelAddress),
+        [WebhookProvider.Receeve] = receeve => new ReceeveTestProfile(receeve),
+    };
+
+    /// <summary>Deliveries that fail verification in every way each provider's verifier can tell apart.</summary>
+    private static readonly Dictionary<WebhookProvider, Func<Scenarios, ReceeveWebhookSigner, IEnumerable<WebhookDelivery>>> ForgeriesByProvider = new()
+    {
+        [WebhookProvider.Payitoff] = (s, _) =>
+        [
+            s.Delivery(s.Body(4), WebhookHeaders.Empty),
+            s.Delivery(s.Body(4), Headers(("Authorization", "Basic " + Scenarios.BasicCredentials(PayitoffUser, "wrong-CANARY")))),
+            s.Delivery(s.Body(4), Headers(("Authorization", "Basic " + Scenarios.BasicCredentials(PayitoffUser, PayitoffPassword)), ("Authorization", "Basic other-CANARY"))),
+            s.Delivery(s.Body(4), Headers(("Authorization", $"Basic !!{Canary}!!"))),
+        ],
+        [WebhookProvider.Spinwheel] = (s, _) =>
+        [
+            s.Delivery(s.Body(4), WebhookHeaders.Empty),
+            s.Delivery(s.Body(4), Headers((SpinwheelHeader, "wrong-CANARY"))),
+            s.Delivery(s.Body(4), Headers((SpinwheelHeader, SpinwheelSecret), (SpinwheelHeader, "other-CANARY"))),
+            s.Delivery(s.Body(4), s.ValidHeaders(), IPAddress.Parse("203.0.113.9")),
+        ],
+        [WebhookProvider.Canopy] = (s, _) =>
+        {
+            string signed = Encoding.UTF8.GetString(s.Sign(s.Body(4)));
+            return
+            [
+                s.Delivery(CanopyWebhookSigner.Sign(s.Body(4), "wrong-secret-CANARY"), WebhookHeaders.Empty),
+                s.Delivery(Encoding.UTF8.GetBytes(Regex.Replace(signed, "\"hmac_signature\"\\s*:\\s*\"[^\"]*\"", $"\"hmac_signature\": \"!!{Canary}!!\"")), WebhookHeaders.Empty),
+                s.Delivery(Encoding.UTF8.GetBytes(Regex.Replace(signed, "\"hmac_signature\"\\s*:\\s*\"[^\"]*\"\\s*,?", string.Empty)), WebhookHeaders.Empty),
+            ];
+        },
+        [WebhookProvider.Receeve] = (s, impostor) =>
+        {
+            string genuine = Encoding.UTF8.GetString(s.Sign(s.Body(4)));
+            return
+            [
+                s.Delivery(impostor.Sign(s.Body(4)), WebhookHeaders.Empty),
+                s.Delivery(Encoding.UTF8.GetBytes(Verification.SignedBodies.Replace(genuine, "\"amount\": 501", "\"amount\": 5010")), WebhookHeaders.Empty),
+                s.Delivery(s.Body(4), WebhookHeaders.Empty),
+                s.Delivery(Encoding.UTF8.GetBytes(Regex.Replace(genuine, "\"signature\"\\s*:\\s*\"[^\"]*\"", $"\"signature\": \"!!{Canary}!!\"")), WebhookHeaders.Empty),
+            ];
+        },
+    };
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -114,10 +164,20 @@ public sealed class LogCanaryTests
         Assert.DoesNotContain(Scenarios.BasicCredentials(PayitoffUser, "wrong-CANARY"), everything, StringComparison.Ordinal);
     }
 
+    private static T ForProvider<T>(Dictionary<WebhookProvider, T> table, WebhookProvider provider) =>
+        table.TryGetValue(provider, out T? value)
+            ? value
+            : throw new KeyNotFoundException($"The provider {provider} has a test profile but no canary case here: add its canary credentials and forgeries.");
+
+    private static WebhookHeaders Headers(params (string Name, string Value)[] headers) =>
+        new(headers.Select(h => KeyValuePair.Create(h.Name, (string?)h.Value)));
+
     /// <summary>Bodies and deliveries for one provider, each carrying canaries.</summary>
     private sealed class Scenarios(WebhookProvider provider, ReceeveWebhookSigner receeve)
     {
         private readonly DocumentedSample _sample = DocumentedSamples.Get(provider, SampleEventType[provider]);
+
+        public ProviderTestProfile Profile { get; } = ForProvider(CanaryProfiles, provider)(receeve);
 
         public static string BasicCredentials(string user, string password) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
@@ -132,61 +192,17 @@ public sealed class LogCanaryTests
         public byte[] OversizedBody() =>
             Encoding.UTF8.GetBytes(Planted(_sample.BodyText, $"\"planted\": \"{string.Concat(Enumerable.Repeat(Canary, 200_000))}\""));
 
-        public byte[] Sign(byte[] body) => provider switch
-        {
-            WebhookProvider.Canopy => CanopyWebhookSigner.Sign(body, CanopySecret),
-            WebhookProvider.Receeve => receeve.Sign(body),
-            _ => body,
-        };
+        public byte[] Sign(byte[] body) => Profile.Authenticate(body).Body;
 
         public WebhookDelivery Signed(byte[] body) => Delivery(Sign(body), ValidHeaders());
 
-        public WebhookHeaders ValidHeaders() => provider switch
-        {
-            WebhookProvider.Payitoff => Headers(("Authorization", "Basic " + BasicCredentials(PayitoffUser, PayitoffPassword))),
-            WebhookProvider.Spinwheel => Headers((SpinwheelHeader, SpinwheelSecret)),
-            _ => WebhookHeaders.Empty,
-        };
+        public WebhookHeaders ValidHeaders() => Headers(Profile.Authenticate(_sample.Body).Headers.Select(h => (h.Key, h.Value)).ToArray());
 
         public WebhookDelivery Delivery(byte[] body, WebhookHeaders headers, IPAddress? from = null) =>
-            new(provider, body, headers, from ?? SpinwheelAddress, provider == WebhookProvider.Spinwheel ? _sample.EventType : null);
+            new(provider, body, headers, from ?? Profile.SourceAddress ?? SpinwheelAddress, Profile.ExpectedEventTypeFor(_sample.EventType));
 
         /// <summary>Deliveries that fail verification in every way this provider's verifier can tell apart.</summary>
-        public IEnumerable<WebhookDelivery> Forgeries(ReceeveWebhookSigner impostor)
-        {
-            byte[] body = Body(4);
-            switch (provider)
-            {
-                case WebhookProvider.Payitoff:
-                    yield return Delivery(body, WebhookHeaders.Empty);
-                    yield return Delivery(body, Headers(("Authorization", "Basic " + BasicCredentials(PayitoffUser, "wrong-CANARY"))));
-                    yield return Delivery(body, Headers(("Authorization", "Basic " + BasicCredentials(PayitoffUser, PayitoffPassword)), ("Authorization", "Basic other-CANARY")));
-                    yield return Delivery(body, Headers(("Authorization", $"Basic !!{Canary}!!")));
-                    break;
-                case WebhookProvider.Spinwheel:
-                    yield return Delivery(body, WebhookHeaders.Empty);
-                    yield return Delivery(body, Headers((SpinwheelHeader, "wrong-CANARY")));
-                    yield return Delivery(body, Headers((SpinwheelHeader, SpinwheelSecret), (SpinwheelHeader, "other-CANARY")));
-                    yield return Delivery(body, ValidHeaders(), IPAddress.Parse("203.0.113.9"));
-                    break;
-                case WebhookProvider.Canopy:
-                    string signed = Encoding.UTF8.GetString(Sign(body));
-                    yield return Delivery(CanopyWebhookSigner.Sign(body, "wrong-secret-CANARY"), WebhookHeaders.Empty);
-                    yield return Delivery(Encoding.UTF8.GetBytes(Regex.Replace(signed, "\"hmac_signature\"\\s*:\\s*\"[^\"]*\"", $"\"hmac_signature\": \"!!{Canary}!!\"")), WebhookHeaders.Empty);
-                    yield return Delivery(Encoding.UTF8.GetBytes(Regex.Replace(signed, "\"hmac_signature\"\\s*:\\s*\"[^\"]*\"\\s*,?", string.Empty)), WebhookHeaders.Empty);
-                    break;
-                case WebhookProvider.Receeve:
-                    string genuine = Encoding.UTF8.GetString(receeve.Sign(body));
-                    yield return Delivery(impostor.Sign(body), WebhookHeaders.Empty);
-                    yield return Delivery(Encoding.UTF8.GetBytes(Verification.SignedBodies.Replace(genuine, "\"amount\": 501", "\"amount\": 5010")), WebhookHeaders.Empty);
-                    yield return Delivery(body, WebhookHeaders.Empty);
-                    yield return Delivery(Encoding.UTF8.GetBytes(Regex.Replace(genuine, "\"signature\"\\s*:\\s*\"[^\"]*\"", $"\"signature\": \"!!{Canary}!!\"")), WebhookHeaders.Empty);
-                    break;
-            }
-        }
-
-        private static WebhookHeaders Headers(params (string Name, string Value)[] headers) =>
-            new(headers.Select(h => KeyValuePair.Create(h.Name, (string?)h.Value)));
+        public IEnumerable<WebhookDelivery> Forgeries(ReceeveWebhookSigner impostor) => ForProvider(ForgeriesByProvider, provider)(this, impostor);
 
         private string Planted(string text, string members)
         {
@@ -217,13 +233,8 @@ public sealed class LogCanaryTests
             collection.AddSingleton<IWebhookIdempotencyStore>(Store = new ScriptedIdempotencyStore(time));
             collection.AddLoanWebhooks(b =>
             {
-                _ = provider switch
-                {
-                    WebhookProvider.Payitoff => b.AddPayitoff(o => o.UseBasicAuthentication(PayitoffUser, PayitoffPassword).DeduplicateIdenticalBodies()),
-                    WebhookProvider.Canopy => b.AddCanopy(o => o.UseSignatureSecret(CanopySecret)),
-                    WebhookProvider.Spinwheel => b.AddSpinwheel(o => o.UseSharedSecretHeader(SpinwheelHeader, SpinwheelSecret)),
-                    _ => b.AddReceeve(o => o.UsePublicKey(receeve.PublicKeyPem)),
-                };
+                // Deliveries without a provider id (Payitoff's) are deduplicated on their body, so the duplicate scenario has one.
+                ForProvider(CanaryProfiles, provider)(receeve).AddVerifiedProvider(b, o => o.DeduplicatesIdenticalBodies = true);
                 b.AddHandler<SwitchableEveryEventHandler>();
             });
             _services = collection.BuildServiceProvider();

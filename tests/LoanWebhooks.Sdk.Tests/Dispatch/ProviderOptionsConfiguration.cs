@@ -1,6 +1,7 @@
 using System;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Testing.Providers;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Dispatch;
@@ -8,13 +9,13 @@ namespace LoanWebhooks.Sdk.Tests.Dispatch;
 /// <summary>Configures the settings every provider shares, for tests that run over all providers.</summary>
 public static class ProviderOptionsConfiguration
 {
-    /// <summary>Every provider, for a theory that must cover each one.</summary>
+    /// <summary>Every provider with a test profile, for a theory that must cover each one.</summary>
     public static TheoryData<WebhookProvider> AllProviders()
     {
         var providers = new TheoryData<WebhookProvider>();
-        foreach (WebhookProvider provider in Enum.GetValues<WebhookProvider>())
+        foreach (ProviderTestProfile profile in ProviderTestProfiles.All)
         {
-            providers.Add(provider);
+            providers.Add(profile.Provider);
         }
 
         return providers;
@@ -22,12 +23,5 @@ public static class ProviderOptionsConfiguration
 
     /// <summary>Adds <paramref name="configure"/> to <paramref name="provider"/>'s options (configurations add up with the test host's).</summary>
     public static LoanWebhooksBuilder Configure(this LoanWebhooksBuilder builder, WebhookProvider provider, Action<WebhookProviderOptions> configure) =>
-        provider switch
-        {
-            WebhookProvider.Payitoff => builder.AddPayitoff(configure),
-            WebhookProvider.Canopy => builder.AddCanopy(configure),
-            WebhookProvider.Spinwheel => builder.AddSpinwheel(configure),
-            WebhookProvider.Receeve => builder.AddReceeve(configure),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "A new provider: add its builder method here."),
-        };
+        ProviderTestProfiles.For(provider).AddProvider(builder, configure);
 }

@@ -6,6 +6,7 @@ using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,17 +30,10 @@ public sealed class ProviderOptionsValidationTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Canopy)]
-    [InlineData(WebhookProvider.Spinwheel)]
-    [InlineData(WebhookProvider.Receeve)]
+    [MemberData(nameof(ProviderOptionsConfiguration.AllProviders), MemberType = typeof(ProviderOptionsConfiguration))]
     public void Every_provider_without_a_verifier_fails_start_up(WebhookProvider provider)
     {
-        using var services = Build(b => _ = provider switch
-        {
-            WebhookProvider.Canopy => b.AddCanopy(_ => { }),
-            WebhookProvider.Spinwheel => b.AddSpinwheel(_ => { }),
-            _ => b.AddReceeve(_ => { }),
-        });
+        using var services = Build(b => ProviderTestProfiles.For(provider).AddProvider(b, _ => { }));
 
         var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 

@@ -7,6 +7,7 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Fuzzing;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Hardening;
@@ -75,8 +76,9 @@ public sealed class FuzzPropertyTests
                 Apply(bytes, edit);
             }
 
+            var providers = ProviderTestProfiles.All.Select(p => p.Provider).ToList();
             var provider = OtherProvider
-                ? (WebhookProvider)(((int)sample.Provider % Enum.GetValues<WebhookProvider>().Length) + 1)
+                ? providers[(providers.IndexOf(sample.Provider) + 1) % providers.Count]
                 : sample.Provider;
             return WebhookFuzzTarget.InputFor(provider, bytes.ToArray());
         }

@@ -6,6 +6,7 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Serialization;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Hardening;
@@ -53,13 +54,8 @@ public sealed class HostileInputTests
         string first = parser.EventTypes[0].EventType;
         string second = parser.EventTypes[^1].EventType;
         string body = envelope.Replace("{0}", Quote(first), StringComparison.Ordinal);
-        string discriminator = provider switch
-        {
-            WebhookProvider.Payitoff => "event_type",
-            WebhookProvider.Canopy => "event",
-            WebhookProvider.Spinwheel => "eventType",
-            _ => "messageType",
-        };
+        string pointer = ProviderTestProfiles.For(provider).EventTypePointer;
+        string discriminator = pointer[(pointer.LastIndexOf('/') + 1)..];
         body = body.Replace($"\"{discriminator}\": ", $"\"{discriminator}\": {Quote(second)}, \"{discriminator}\": ", StringComparison.Ordinal);
 
         bool parsed = parser.TryParse(Encoding.UTF8.GetBytes(body), out var webhookEvent, out var failure);
@@ -112,7 +108,7 @@ public sealed class HostileInputTests
     [InlineData("{\"a\":1}\u0000")]
     public void Content_that_is_not_json_is_MalformedJson_for_every_provider(string body)
     {
-        foreach (var provider in Enum.GetValues<WebhookProvider>())
+        foreach (var provider in ProviderTestProfiles.All.Select(p => p.Provider))
         {
             Assert.Equal(WebhookParseErrorReason.MalformedJson, Fail(provider, body).Reason);
         }

@@ -9,6 +9,7 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Tests.Approval;
 using LoanWebhooks.Sdk.Tests.Dispatch;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class OwnedBodyTests
     {
         var sample = DocumentedSampleData.Sample(name);
         IWebhookParser parser = WebhookParsers.Default(sample.Provider);
-        string? hint = sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null;
+        string? hint = ProviderTestProfiles.For(sample.Provider).ExpectedEventTypeFor(sample.EventType);
         byte[] owned = sample.Body.ToArray();
 
         Assert.True(parser.TryParseOwned(owned, out var fromOwned, out _, hint));
