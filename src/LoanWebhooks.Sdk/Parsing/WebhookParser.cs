@@ -201,7 +201,8 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
 
     /// <summary>
     /// The parse: check the body → locate the discriminator → resolve the event type → read the event. Each stage
-    /// returns its outcome; the first error ends the parse.
+    /// returns its outcome; the first error ends the parse. Before the plain stages, the one fast path
+    /// (<see cref="TryReadWithGuessedDiscriminator"/>) may answer with the same result sooner.
     /// </summary>
     private TEvent? ParseCore(ReadOnlySpan<byte> body, string? expectedEventType, byte[]? ownedCopy, out WebhookParseError? error)
     {
