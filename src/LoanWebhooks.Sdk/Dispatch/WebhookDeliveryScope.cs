@@ -6,15 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>
-/// The DI scope of one delivery at a time: created when a handler first needs it, ended when the delivery's handlers
-/// have finished, then the holder is reused for another delivery. The generation tells a context of an ended delivery
-/// (a handler may keep one) from the current one, so such a context can never reach another delivery's scope.
+/// The DI scope of one delivery: created when a handler first needs it, ended when the delivery's handlers have
+/// finished. The generation tells a context of the ended delivery (a handler may keep one) from a live one, so such a
+/// context can never reach a scope created after the end.
 /// </summary>
 /// <remarks>
 /// Ending is the hot path (every delivery) and takes no lock: one interlocked increment, then a read of the scope.
 /// Getting the scope is rare and locked, and a reader that installs a scope re-reads the generation after doing so;
 /// with full fences on both sides, either the ending sees the new scope and disposes it, or the reader sees the new
-/// generation and takes its scope back. Either way no later delivery can adopt it.
+/// generation and takes its scope back. Either way no scope outlives the delivery.
 /// </remarks>
 internal sealed class WebhookDeliveryScope
 {
@@ -27,7 +27,7 @@ internal sealed class WebhookDeliveryScope
     /// <summary>The container this holder creates scopes in.</summary>
     public IServiceScopeFactory Scopes { get; }
 
-    /// <summary>The current delivery's generation, to put in its context (read by the delivery that rented the holder, which alone ends it).</summary>
+    /// <summary>The current delivery's generation, to put in its context (read by the delivery that created the holder, which alone ends it).</summary>
     public long Generation => Volatile.Read(ref _generation);
 
     /// <summary>The scope of the delivery of <paramref name="generation"/>, created on first use.</summary>

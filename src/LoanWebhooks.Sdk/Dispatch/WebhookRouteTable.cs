@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 using LoanWebhooks.Sdk.Events;
@@ -7,11 +8,11 @@ namespace LoanWebhooks.Sdk.Dispatch;
 
 /// <summary>
 /// For every event type of every provider, the handler calls to make, computed once from the registrations:
-/// finding them for a delivery is two array indexes (provider, catalog index).
+/// finding them for a delivery is a provider lookup and an array index (the event's catalog index).
 /// </summary>
 internal sealed class WebhookRouteTable
 {
-    private readonly WebhookRoute[][][] _routes;
+    private readonly FrozenDictionary<WebhookProvider, WebhookRoute[][]> _routes;
 
     /// <param name="handlers">The handler classes, in registration order.</param>
     /// <param name="isSingleton">Whether a handler class is registered as a singleton.</param>
@@ -19,12 +20,9 @@ internal sealed class WebhookRouteTable
     {
         // One source per handler class: its lifetime is looked up once, and a singleton resolved once for all its routes.
         var sources = handlers.Select(handler => new WebhookHandlerSource(handler.HandlerType, isSingleton(handler.HandlerType))).ToArray();
-        _routes = new WebhookRoute[WebhookEventTypes.Providers.Max(p => (int)p) + 1][][];
-        foreach (WebhookProvider provider in WebhookEventTypes.Providers)
-        {
-            IReadOnlyList<Type> eventTypes = WebhookEventTypes.Of(provider);
-            _routes[(int)provider] = eventTypes.Select(eventType => RoutesFor(eventType, handlers, sources)).ToArray();
-        }
+        _routes = WebhookEventTypes.Providers.ToFrozenDictionary(
+            provider => provider,
+            provider => WebhookEventTypes.Of(provider).Select(eventType => RoutesFor(eventType, handlers, sources)).ToArray());
     }
 
     /// <summary>The handler calls for a parsed event, in order.</summary>
@@ -36,7 +34,7 @@ internal sealed class WebhookRouteTable
             throw new InvalidOperationException("Only events produced by a parser can be dispatched.");
         }
 
-        return _routes[(int)webhookEvent.Provider][index];
+        return _routes[webhookEvent.Provider][index];
     }
 
     /// <summary>Handler classes in registration order; within one class, the broadest interface first.</summary>

@@ -12,8 +12,8 @@ using Xunit;
 namespace LoanWebhooks.Sdk.Tests.Dispatch;
 
 /// <summary>
-/// The dispatcher runs synchronously while everything completes synchronously and hands over to an async path at
-/// the first handler, scope disposal or store call that does not: both paths must give the same outcomes.
+/// Handlers, scope disposal and store calls that complete asynchronously give the same outcomes, in the same order,
+/// as ones that complete at once.
 /// </summary>
 public sealed class AsynchronousCompletionTests
 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using LoanWebhooks.Sdk.Canopy;
@@ -15,10 +16,10 @@ using Xunit;
 namespace LoanWebhooks.Sdk.Tests.Parsing;
 
 /// <summary>
-/// The parser's shortcuts (the discriminator read at the edges of the body, a guessed discriminator proven
-/// by a strict read, the deduplication id taken from typed members) must never change an outcome: every body gives exactly what the
-/// reference route (full scan, lenient read) gives — same event, printed the same, same raw bytes, same
-/// idempotency key, or the same error down to its position.
+/// The parser's fast paths must never change an outcome. The guessed trailing discriminator (proven by a strict read):
+/// every body gives exactly what the plain stages give (<c>GuessesTrailingDiscriminator = false</c>) — same event,
+/// printed the same, same raw bytes, same idempotency key, or the same error down to its position. The deduplication
+/// id taken from typed members: always the id the scan of the body finds.
 /// </summary>
 public sealed class ShortcutEquivalenceTests
 {
@@ -34,6 +35,15 @@ public sealed class ShortcutEquivalenceTests
         ",\"eventType\":\"USER_PAYMENT_STATUS\"", "\"event_type\":\"test\",", "\"\\u0065vent\":\"account_delinquency\",",
         "// ,\"event\":\"account_delinquency\"\n", "/* ,\"webhookId\":\"w-3\" */", "\"messageId\":\"m-1\",", "{\"messageId\":\"m-2\"},", "[\"]\",{}],",
     ];
+
+    /// <summary>Per provider: the parser with its fast path, the same parser without it, and the scan route of the deduplication id.</summary>
+    private static readonly Dictionary<WebhookProvider, Func<WebhookParserOptions, ParserPair>> PairsByProvider = new()
+    {
+        [WebhookProvider.Payitoff] = options => Pair((o, guesses) => new PayitoffWebhookParser(o) { GuessesTrailingDiscriminator = guesses }, options),
+        [WebhookProvider.Canopy] = options => Pair((o, guesses) => new CanopyWebhookParser(o) { GuessesTrailingDiscriminator = guesses }, options),
+        [WebhookProvider.Spinwheel] = options => Pair((o, guesses) => new SpinwheelWebhookParser(o) { GuessesTrailingDiscriminator = guesses }, options),
+        [WebhookProvider.Receeve] = options => Pair((o, guesses) => new ReceeveWebhookParser(o) { GuessesTrailingDiscriminator = guesses }, options),
+    };
 
     [Fact]
     public void Mutated_documented_samples_parse_exactly_as_the_reference_route_does()
@@ -156,16 +166,15 @@ public sealed class ShortcutEquivalenceTests
     [Fact]
     public void The_edge_routes_are_taken_for_the_documented_shapes()
     {
-        // Without this, the tests above could pass because no shortcut ever applies.
+        // Without this, the tests above could pass because no fast path ever applies.
         byte[] canopy = DocumentedSamples.Get(WebhookProvider.Canopy, "account_delinquency").Body.ToArray();
         byte[] spinwheel = DocumentedSamples.Get(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED").Body.ToArray();
-        byte[] payitoff = DocumentedSamples.Get(WebhookProvider.Payitoff, "loan.paid_off").Body.ToArray();
         byte[] receeve = DocumentedSamples.Get(WebhookProvider.Receeve, "event.claim.created.v1").Body.ToArray();
 
-        Assert.True(JsonMemberShortcuts.TryFindTrailing(canopy, "event"u8, out var discriminator));
+        Assert.True(JsonMemberGuess.TryFindTrailing(canopy, "event"u8, out var discriminator));
         Assert.Equal("account_delinquency", Encoding.UTF8.GetString(discriminator.Value(canopy)));
-        Assert.True(JsonMemberShortcuts.TryFindLeading(payitoff, ["event_type"u8.ToArray()], 64, out var leading));
-        Assert.Equal("loan.paid_off", Encoding.UTF8.GetString(leading.Value(payitoff)));
+        Assert.True(WebhookParsers.Default(WebhookProvider.Canopy).Parse(canopy).TryGetTypedIdempotencyKey(out string? canopyKey));
+        Assert.Equal("dGIr5vD0KVYPLYcGsmld/wtfKym1+teUVZfVMmS+RQw=", canopyKey);
         Assert.True(WebhookParsers.Default(WebhookProvider.Spinwheel).Parse(spinwheel).TryGetTypedIdempotencyKey(out string? typedKey));
         Assert.Equal("1669434136600-0", typedKey);
         Assert.True(WebhookParsers.Default(WebhookProvider.Receeve).Parse(receeve).TryGetTypedIdempotencyKey(out typedKey));
@@ -178,20 +187,30 @@ public sealed class ShortcutEquivalenceTests
 
     private static void AssertSameOutcome(WebhookProvider provider, byte[] body)
     {
-        var (parser, reference) = Parsers(provider, new WebhookParserOptions());
-        string expected = Describe(reference, body, null);
-        string actual = Describe(parser, body, null);
-        Assert.True(expected == actual, $"Body: {Encoding.UTF8.GetString(body)}\nReference: {expected}\nShortcut: {actual}");
+        var pair = PairsByProvider[provider](new WebhookParserOptions());
+        string expected = Describe(pair.Reference, body, null);
+        string actual = Describe(pair.Parser, body, null);
+        Assert.True(expected == actual, $"Body: {Encoding.UTF8.GetString(body)}\nReference: {expected}\nFast path: {actual}");
+        if (pair.Parser.TryParse(body, out var webhookEvent, out _))
+        {
+            Assert.True(pair.ScannedKey(webhookEvent.RawJson) == webhookEvent.IdempotencyKey, $"Body: {Encoding.UTF8.GetString(body)}\nTyped id: {webhookEvent.IdempotencyKey}");
+        }
     }
 
-    private static (IWebhookParser Parser, IWebhookParser Reference) Parsers(WebhookProvider provider, WebhookParserOptions options) => provider switch
+    private static (IWebhookParser Parser, IWebhookParser Reference) Parsers(WebhookProvider provider, WebhookParserOptions options)
     {
-        WebhookProvider.Payitoff => (new PayitoffWebhookParser(options), new PayitoffWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Canopy => (new CanopyWebhookParser(options), new CanopyWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Spinwheel => (new SpinwheelWebhookParser(options), new SpinwheelWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Receeve => (new ReceeveWebhookParser(options), new ReceeveWebhookParser(options) { UseShortcuts = false }),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
+        var pair = PairsByProvider[provider](options);
+        return (pair.Parser, pair.Reference);
+    }
+
+    private static ParserPair Pair<TEvent>(Func<WebhookParserOptions, bool, WebhookParser<TEvent>> create, WebhookParserOptions options)
+        where TEvent : WebhookEvent
+    {
+        var parser = create(options, true);
+        return new ParserPair(parser, create(options, false), body => parser.ScanIdempotencyKey(body.Span));
+    }
+
+    private sealed record ParserPair(IWebhookParser Parser, IWebhookParser Reference, Func<ReadOnlyMemory<byte>, string?> ScannedKey);
 
     private static string Describe(IWebhookParser parser, byte[] body, string? expectedEventType)
     {

@@ -4,13 +4,13 @@ using System.Buffers;
 namespace LoanWebhooks.Sdk.Parsing;
 
 /// <summary>
-/// Finds a member's string value at the edges of a body without running the tokenizer, where providers
-/// put their discriminator: first (Payitoff's <c>event_type</c>, receeve's <c>payload.details.messageType</c>)
-/// or among the last members (Canopy's <c>event</c>, often Spinwheel's <c>eventType</c>). Only the plain form is recognised —
-/// JSON whitespace, strings without escapes or control characters, no comments; anything else answers
-/// "not found" and the caller uses <see cref="JsonMemberScanner"/>.
+/// Guesses where a member's string value is among the last members of the root object, without running the
+/// tokenizer: Canopy puts its discriminator <c>event</c> after a large <c>data</c>, where the full scan
+/// (<see cref="JsonMemberScanner"/>) would tokenize the whole body before the converter reads it again. Only the plain
+/// form is recognised — JSON whitespace, strings without escapes or control characters, no comments; anything else
+/// answers "not found" and the caller scans.
 /// </summary>
-internal static class JsonMemberShortcuts
+internal static class JsonMemberGuess
 {
     /// <summary>How far back <see cref="TryFindTrailing"/> looks; Canopy needs two, Spinwheel up to three.</summary>
     private const int MaxTrailingMembers = 8;
@@ -18,40 +18,6 @@ internal static class JsonMemberShortcuts
     /// <summary>Bytes that end the plain part of a string: the quote, a backslash, control characters.</summary>
     private static readonly SearchValues<byte> StringSpecials = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
-
-    /// <summary>
-    /// Follows <paramref name="path"/> through the first member of each object (<c>{"a": {"b": "value"</c>).
-    /// Exact: when it answers, <see cref="JsonMemberScanner.Scan"/> reads the same tokens, stops at the same
-    /// one and returns the same result, whatever follows in the body.
-    /// </summary>
-    public static bool TryFindLeading(ReadOnlySpan<byte> body, byte[][] path, int maxDepth, out ScanResult result)
-    {
-        result = default;
-        if (path.Length >= maxDepth)
-        {
-            // Leave the depth error to the reader.
-            return false;
-        }
-
-        int i = 0;
-        for (int level = 0; level < path.Length; level++)
-        {
-            if (!TryReadByte(body, ref i, (byte)'{')
-                || !TryReadName(body, ref i, path[level])
-                || !TryReadByte(body, ref i, (byte)':'))
-            {
-                return false;
-            }
-        }
-
-        if (!TryReadString(body, ref i, out int valueStart, out int valueLength))
-        {
-            return false;
-        }
-
-        result = new ScanResult(ScanStatus.Found, valueStart, valueLength);
-        return true;
-    }
 
     /// <summary>
     /// Looks for the member <paramref name="name"/> among the last members of the root object, walking back
@@ -112,55 +78,6 @@ internal static class JsonMemberShortcuts
         return false;
     }
 
-    private static bool TryReadByte(ReadOnlySpan<byte> body, ref int i, byte expected)
-    {
-        i = SkipWhitespace(body, i);
-        if (i >= body.Length || body[i] != expected)
-        {
-            return false;
-        }
-
-        i++;
-        return true;
-    }
-
-    /// <summary>
-    /// Reads <c>"name"</c> at <paramref name="i"/> (after whitespace), exactly: for a name without quotes,
-    /// backslashes or control characters, bytes equal to it followed by a quote are that unescaped name.
-    /// </summary>
-    private static bool TryReadName(ReadOnlySpan<byte> body, ref int i, ReadOnlySpan<byte> name)
-    {
-        if (name.ContainsAny(StringSpecials)
-            || !TryReadByte(body, ref i, (byte)'"') || !body[i..].StartsWith(name) || i + name.Length >= body.Length || body[i + name.Length] != (byte)'"')
-        {
-            return false;
-        }
-
-        i += name.Length + 1;
-        return true;
-    }
-
-    /// <summary>Reads <c>"text"</c> at <paramref name="i"/> (after whitespace); the text has no escapes or control characters.</summary>
-    private static bool TryReadString(ReadOnlySpan<byte> body, ref int i, out int start, out int length)
-    {
-        start = length = 0;
-        if (!TryReadByte(body, ref i, (byte)'"'))
-        {
-            return false;
-        }
-
-        int close = body[i..].IndexOfAny(StringSpecials);
-        if (close < 0 || body[i + close] != (byte)'"')
-        {
-            return false;
-        }
-
-        start = i;
-        length = close;
-        i += close + 1;
-        return true;
-    }
-
     private static bool TryReadByteBack(ReadOnlySpan<byte> body, ref int i, byte expected)
     {
         i = SkipWhitespaceBack(body, i);
@@ -193,16 +110,6 @@ internal static class JsonMemberShortcuts
         length = i - open;
         i = open - 1;
         return true;
-    }
-
-    private static int SkipWhitespace(ReadOnlySpan<byte> body, int i)
-    {
-        while (i < body.Length && IsWhitespace(body[i]))
-        {
-            i++;
-        }
-
-        return i;
     }
 
     private static int SkipWhitespaceBack(ReadOnlySpan<byte> body, int i)
