@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Diagnostics;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
@@ -73,6 +74,13 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     public ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        return WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Dispatch, delivery.Provider, (this, delivery, cancellationToken), static s => s.Item1.DispatchUnobservedAsync(s.delivery, s.cancellationToken))
+            : DispatchUnobservedAsync(delivery, cancellationToken);
+    }
+
+    private ValueTask<WebhookDispatchResult> DispatchUnobservedAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
         long start = _clock.GetTimestamp();
         if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected, out WebhookParseError? drift))
         {
@@ -96,7 +104,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         ValueTask<WebhookIdempotencyClaim> claiming;
         try
         {
-            claiming = _store.ClaimAsync(key, cancellationToken);
+            claiming = WebhookStageTelemetry.ClaimAsync(_store, key, cancellationToken);
         }
         catch (Exception e)
         {
@@ -121,9 +129,16 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     private WebhookResponseStatuses Responses(WebhookProvider provider) => _settings[(int)provider]!.Responses;
 
     /// <inheritdoc/>
-    public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    public ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        return WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAdmissionAsync(delivery.Provider, (this, delivery, cancellationToken), static s => s.Item1.AdmitUnobservedAsync(s.delivery, s.cancellationToken))
+            : AdmitUnobservedAsync(delivery, cancellationToken);
+    }
+
+    private async ValueTask<WebhookAdmission> AdmitUnobservedAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
         long start = _clock.GetTimestamp();
         DateTimeOffset receivedAt = _clock.WallTimeOf(start);
         if (!TryVerifyAndParse(delivery, start, out WebhookEvent? webhookEvent, out WebhookDispatchResult rejected, out WebhookParseError? drift))
@@ -141,7 +156,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         try
         {
             claim = Deduplicates(key)
-                ? await _store.ClaimAsync(key, cancellationToken).ConfigureAwait(false)
+                ? await WebhookStageTelemetry.ClaimAsync(_store, key, cancellationToken).ConfigureAwait(false)
                 : WebhookIdempotencyClaim.Unstored(key);
         }
         catch (Exception e)
@@ -179,7 +194,9 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             throw new InvalidOperationException("This admission was already processed or abandoned.");
         }
 
-        return RunHandlersAsync(admission.Event!, admission.Claim!.Value, admission.StartTimestamp, cancellationToken);
+        return WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Process, admission.Delivery.Provider, (this, admission, cancellationToken), static s => s.Item1.RunHandlersAsync(s.admission.Event!, s.admission.Claim!.Value, s.admission.StartTimestamp, s.cancellationToken))
+            : RunHandlersAsync(admission.Event!, admission.Claim!.Value, admission.StartTimestamp, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -249,7 +266,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             WebhookVerificationResult verification;
             try
             {
-                verification = verifier.Verify(new WebhookRequest(delivery.Body, delivery.Headers, delivery.RemoteIpAddress));
+                verification = WebhookStageTelemetry.Verify(verifier, new WebhookRequest(delivery.Body, delivery.Headers, delivery.RemoteIpAddress));
             }
             catch (Exception e)
             {
@@ -265,9 +282,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         // A body read for this delivery alone is kept by the event instead of copied.
-        if (!(delivery.OwnedBody is { } owned
-                ? settings.Parser.TryParseOwned(owned, out webhookEvent, out var parseError, delivery.ExpectedEventType)
-                : settings.Parser.TryParse(delivery.Body.Span, out webhookEvent, out parseError, delivery.ExpectedEventType)))
+        if (!WebhookStageTelemetry.TryParse(settings.Parser, delivery, out webhookEvent, out var parseError))
         {
             // Too large is known before parsing (checked above with the same limit); only a stream could differ.
             if (parseError.Reason == WebhookParseErrorReason.BodyTooLarge)
@@ -402,7 +417,12 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     /// Runs a quarantined delivery through parse → claim → handlers → complete again, without verification (it was
     /// verified when it was received). One that still does not parse stays where it is.
     /// </summary>
-    internal ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
+    internal ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken) =>
+        WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Replay, quarantined.Provider, (this, quarantined, cancellationToken), static s => s.Item1.ReplayUnobservedAsync(s.quarantined, s.cancellationToken))
+            : ReplayUnobservedAsync(quarantined, cancellationToken);
+
+    private ValueTask<WebhookDispatchResult> ReplayUnobservedAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
     {
         long start = _clock.GetTimestamp();
         if (_settings[(int)quarantined.Provider] is not { } settings)
@@ -477,7 +497,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
             for (; handlersRun < routes.Length; handlersRun++)
             {
                 WebhookRoute route = routes[handlersRun];
-                ValueTask running = route.Invoker.InvokeAsync(route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken);
+                ValueTask running = WebhookStageTelemetry.InvokeHandlerAsync(route, route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken);
                 if (!running.IsCompletedSuccessfully)
                 {
                     return ContinueHandlersAsync(running, routes, handlersRun, scope, context, claim, start, cancellationToken);
@@ -528,7 +548,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
                 for (handlersRun++; handlersRun < routes.Length; handlersRun++)
                 {
                     WebhookRoute route = routes[handlersRun];
-                    await route.Invoker.InvokeAsync(route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken).ConfigureAwait(false);
+                    await WebhookStageTelemetry.InvokeHandlerAsync(route, route.Source.Resolve(_root, context), webhookEvent, context, cancellationToken).ConfigureAwait(false);
                 }
 
                 await scope.EndAsync().ConfigureAwait(false);
@@ -554,7 +574,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: the handlers ran, and forgetting that would run them again on a redelivery.
-            ValueTask completing = _store.CompleteAsync(claim, CancellationToken.None);
+            ValueTask completing = WebhookStageTelemetry.CompleteAsync(_store, claim, CancellationToken.None);
             if (!completing.IsCompletedSuccessfully)
             {
                 return AwaitCompleteAsync(completing, webhookEvent, claim, handlersRun, start);
@@ -641,7 +661,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: an unreleased claim blocks every redelivery until it expires.
-            await _store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            await WebhookStageTelemetry.ReleaseAsync(_store, claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
