@@ -215,14 +215,5 @@ internal static class WebhookDeliveryTelemetry
                     });
                 break;
         }
-
-        // Counted once per received delivery: the background processing of an admitted one carries the same event.
-        if (result.Event is { Match: WebhookEventMatch.Unknown } unknown && operation != Process)
-        {
-            WebhookTelemetry.UnknownEventTypes.Add(
-                1,
-                new Tag(WebhookTelemetryTags.Provider, provider),
-                new Tag(WebhookTelemetryTags.EventType, WebhookTelemetryTags.UnknownEventTypeName(unknown.EventType)));
-        }
     }
 }

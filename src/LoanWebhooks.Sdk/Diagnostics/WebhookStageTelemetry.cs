@@ -9,6 +9,7 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.Logging;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 
 namespace LoanWebhooks.Sdk.Diagnostics;
@@ -33,11 +34,20 @@ internal static class WebhookStageTelemetry
         WebhookTelemetry.Source.HasListeners() ? VerifyObserved(verifier, request) : verifier.Verify(request);
 
     /// <summary>The provider's parser on the delivery's body (kept instead of copied when the delivery owns it), inside <c>loanwebhooks.parse</c>.</summary>
+    /// <remarks>An event that shows schema drift (an unknown type, unmapped members) is counted and logged here, listener or not.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryParse(IWebhookParser parser, WebhookDelivery delivery, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? error) =>
-        WebhookTelemetry.Source.HasListeners()
+    public static bool TryParse(IWebhookParser parser, WebhookDelivery delivery, ILogger logger, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookParseError? error)
+    {
+        bool parsed = WebhookTelemetry.Source.HasListeners()
             ? TryParseObserved(parser, delivery, out webhookEvent, out error)
             : TryParseUnobserved(parser, delivery, out webhookEvent, out error);
+        if (parsed && WebhookSchemaDriftTelemetry.Drifted(webhookEvent!))
+        {
+            WebhookSchemaDriftTelemetry.Observe(logger, webhookEvent!);
+        }
+
+        return parsed;
+    }
 
     /// <summary><paramref name="store"/>.ClaimAsync, inside <c>loanwebhooks.claim</c>; a throw is counted as a store error.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

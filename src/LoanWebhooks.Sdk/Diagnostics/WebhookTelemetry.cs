@@ -39,6 +39,9 @@ internal static class WebhookTelemetry
     public static readonly Counter<long> UnknownEventTypes = Meter.CreateCounter<long>(
         "loanwebhooks.unknown_event_types", "{delivery}", "Verified deliveries of an event type this SDK version does not know: schema drift.");
 
+    public static readonly Counter<long> UnmappedMembers = Meter.CreateCounter<long>(
+        "loanwebhooks.schema_drift.unmapped_members", "{member}", "Members of verified events that their schema does not describe (kept in ExtensionData), by event type and member.");
+
     public static readonly Counter<long> QuarantinedDeliveries = Meter.CreateCounter<long>(
         "loanwebhooks.quarantined_deliveries", "{delivery}", "Verified deliveries that did not fit their schema and went to the quarantine.");
 
@@ -53,7 +56,6 @@ internal static class WebhookTelemetry
         || VerificationFailures.Enabled
         || Duplicates.Enabled
         || InProgressRefusals.Enabled
-        || UnknownEventTypes.Enabled
         || QuarantinedDeliveries.Enabled;
 
     private static string ReadVersion()

@@ -25,6 +25,7 @@ internal static class WebhookTelemetryTags
     public const string HandlerType = "webhook.handler.type";
     public const string ClaimStatus = "webhook.claim.status";
     public const string StoreOperation = "webhook.idempotency_store.operation";
+    public const string MemberPath = "webhook.member.path";
     public const string StatusCode = "http.response.status_code";
     public const string ErrorType = "error.type";
 
@@ -131,6 +132,32 @@ internal static class WebhookTelemetryTags
         }
 
         return received;
+    }
+
+    /// <summary>
+    /// An unmapped member's <c>Record.member</c> name as tagged and logged: kept when the member is a plain name (at
+    /// most 64 characters, starting with a letter; letters, digits, '_', '-', '$' or '@'), <see cref="Other"/> when
+    /// it is not (a key that is an id or free text is a value, not a name).
+    /// </summary>
+    public static string MemberPathName(string path)
+    {
+        int dot = path.IndexOf('.', System.StringComparison.Ordinal);
+        int length = path.Length - dot - 1;
+        if (dot < 0 || length is 0 or > 64 || !char.IsAsciiLetter(path[dot + 1]))
+        {
+            return Other;
+        }
+
+        for (int i = dot + 1; i < path.Length; i++)
+        {
+            char c = path[i];
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$' or '@'))
+            {
+                return Other;
+            }
+        }
+
+        return path;
     }
 
     /// <summary>The status code as a tag value: boxed once per code, so tagging a result does not allocate.</summary>

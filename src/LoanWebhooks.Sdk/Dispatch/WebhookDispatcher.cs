@@ -282,7 +282,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         // A body read for this delivery alone is kept by the event instead of copied.
-        if (!WebhookStageTelemetry.TryParse(settings.Parser, delivery, out webhookEvent, out var parseError))
+        if (!WebhookStageTelemetry.TryParse(settings.Parser, delivery, _logger, out webhookEvent, out var parseError))
         {
             // Too large is known before parsing (checked above with the same limit); only a stream could differ.
             if (parseError.Reason == WebhookParseErrorReason.BodyTooLarge)
