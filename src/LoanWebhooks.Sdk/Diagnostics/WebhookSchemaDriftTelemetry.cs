@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using LoanWebhooks.Sdk.Events;
 using Microsoft.Extensions.Logging;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
@@ -38,9 +39,11 @@ internal static partial class WebhookSchemaDriftTelemetry
             return;
         }
 
-        foreach (string member in webhookEvent.UnmappedMembers)
+        // Indexed: a foreach over the interface would box an enumerator on every drifting delivery.
+        IReadOnlyList<string> members = webhookEvent.UnmappedMembers;
+        for (int i = 0; i < members.Count; i++)
         {
-            string path = Admit(provider, webhookEvent.EventType, WebhookTelemetryTags.MemberPathName(member), out bool first);
+            string path = Admit(provider, webhookEvent.EventType, WebhookTelemetryTags.MemberPathName(members[i]), out bool first);
             WebhookTelemetry.UnmappedMembers.Add(
                 1,
                 new Tag(WebhookTelemetryTags.Provider, provider),
