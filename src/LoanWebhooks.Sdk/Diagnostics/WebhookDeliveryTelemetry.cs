@@ -31,10 +31,15 @@ internal static class WebhookDeliveryTelemetry
     /// own spans nest under it) and records the result it returns. An async method on purpose: the activity is
     /// current only while it runs, never in the caller after it returns.
     /// </summary>
+    /// <param name="operation">One of <see cref="Dispatch"/>, <see cref="Admit"/>, <see cref="Process"/>, <see cref="Replay"/>.</param>
+    /// <param name="provider">The delivery's provider.</param>
+    /// <param name="state">What <paramref name="run"/> needs, so that it can be a static lambda (no closure per delivery).</param>
+    /// <param name="run">The unobserved operation.</param>
+    /// <param name="linkedTo">An activity this one follows from without being its child (background processing links to its admission).</param>
     public static async ValueTask<WebhookDispatchResult> ObserveAsync<TState>(
-        string operation, WebhookProvider provider, TState state, Func<TState, ValueTask<WebhookDispatchResult>> run)
+        string operation, WebhookProvider provider, TState state, Func<TState, ValueTask<WebhookDispatchResult>> run, ActivityContext linkedTo = default)
     {
-        using Activity? activity = Start(operation, provider);
+        using Activity? activity = Start(operation, provider, linkedTo);
         WebhookDispatchResult result;
         try
         {
@@ -54,7 +59,7 @@ internal static class WebhookDeliveryTelemetry
     public static async ValueTask<WebhookAdmission> ObserveAdmissionAsync<TState>(
         WebhookProvider provider, TState state, Func<TState, ValueTask<WebhookAdmission>> run)
     {
-        using Activity? activity = Start(Admit, provider);
+        using Activity? activity = Start(Admit, provider, linkedTo: default);
         WebhookAdmission admission;
         try
         {
@@ -70,9 +75,15 @@ internal static class WebhookDeliveryTelemetry
         return admission;
     }
 
-    private static Activity? Start(string operation, WebhookProvider provider)
+    /// <summary>The current activity's context while the SDK is traced; default otherwise (no async-local read without a listener).</summary>
+    public static ActivityContext CurrentContext() =>
+        WebhookTelemetry.Source.HasListeners() && Activity.Current is { } current ? current.Context : default;
+
+    private static Activity? Start(string operation, WebhookProvider provider, ActivityContext linkedTo)
     {
-        Activity? activity = WebhookTelemetry.Source.StartActivity(ActivityName(operation), ActivityKind.Internal);
+        Activity? activity = linkedTo == default
+            ? WebhookTelemetry.Source.StartActivity(ActivityName(operation), ActivityKind.Internal)
+            : WebhookTelemetry.Source.StartActivity(ActivityName(operation), ActivityKind.Internal, parentContext: default, links: new[] { new ActivityLink(linkedTo) });
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(WebhookTelemetryTags.Provider, provider.ToString());

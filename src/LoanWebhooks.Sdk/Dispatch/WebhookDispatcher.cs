@@ -195,7 +195,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         }
 
         return WebhookTelemetry.IsObserved
-            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Process, admission.Delivery.Provider, (this, admission, cancellationToken), static s => s.Item1.RunHandlersAsync(s.admission.Event!, s.admission.Claim!.Value, s.admission.StartTimestamp, s.cancellationToken))
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Process, admission.Delivery.Provider, (this, admission, cancellationToken), static s => s.Item1.RunHandlersAsync(s.admission.Event!, s.admission.Claim!.Value, s.admission.StartTimestamp, s.cancellationToken), admission.AdmittedIn)
             : RunHandlersAsync(admission.Event!, admission.Claim!.Value, admission.StartTimestamp, cancellationToken);
     }
 

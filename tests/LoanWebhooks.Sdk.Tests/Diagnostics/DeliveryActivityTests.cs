@@ -155,6 +155,21 @@ public sealed class DeliveryActivityTests
     }
 
     [Fact]
+    public async Task Background_processing_links_to_the_activity_its_delivery_was_admitted_in()
+    {
+        await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
+        using var telemetry = new TelemetryCapture();
+
+        var admission = await host.Dispatcher.AdmitAsync(DispatchTestHost.Delivery(LoanPaidOff));
+        await host.Dispatcher.ProcessAsync(admission);
+
+        Activity admit = telemetry.Single("loanwebhooks.admit");
+        var link = Assert.Single(telemetry.Single("loanwebhooks.process").Links);
+        Assert.Equal(admit.TraceId, link.Context.TraceId);
+        Assert.Equal(admit.SpanId, link.Context.SpanId);
+    }
+
+    [Fact]
     public async Task A_delivery_dispatched_inside_a_request_span_joins_its_trace()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
