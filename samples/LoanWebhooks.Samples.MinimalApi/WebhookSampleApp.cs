@@ -1,8 +1,10 @@
 using LoanWebhooks.Samples.MinimalApi.Handlers;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace LoanWebhooks.Samples.MinimalApi;
 
-/// <summary>The whole app: providers with their credentials, handlers, one route.</summary>
+/// <summary>The whole app: providers with their credentials, handlers, one route, telemetry and health checks.</summary>
 public static class WebhookSampleApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -26,8 +28,33 @@ public static class WebhookSampleApp
             .AddHandler<ConnectivityChanged>()
             .AddHandler<UnknownEvents>());
 
+        // Traces and metrics: the SDK's activity source and meter are both named "LoanWebhooks.Sdk". Swap the console
+        // exporter for OTLP (OpenTelemetry.Exporter.OpenTelemetryProtocol) to send them to a collector.
+        bool console = builder.Configuration.GetValue<bool>("Telemetry:Console");
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource("LoanWebhooks.Sdk");
+                if (console)
+                {
+                    tracing.AddConsoleExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter("LoanWebhooks.Sdk");
+                if (console)
+                {
+                    metrics.AddConsoleExporter();
+                }
+            });
+
+        // Providers verified, stores answering, background queue not saturated.
+        builder.Services.AddHealthChecks().AddLoanWebhooksHealthChecks();
+
         var app = builder.Build();
         app.MapLoanWebhooks("/webhooks/{provider}");
+        app.MapHealthChecks("/health");
         return app;
     }
 }

@@ -44,6 +44,7 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
     private IWebhookDispatcher _parseOnlyDispatcher = null!;
     private WebhookDelivery _input = null!;
     private WebhookDelivery _ownedInput = null!;
+    private TelemetryListeners? _listeners;
 
     /// <summary>The documented sample the benchmarks read.</summary>
     public abstract DocumentedSample Fixture { get; }
@@ -81,6 +82,22 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
         {
             throw new InvalidOperationException($"{Fixture} is not dispatched to its handler.");
         }
+    }
+
+    /// <summary>The setup of <see cref="Sdk_ParseDispatch_Observed"/>: the same, with listeners attached (process-wide, so only for that benchmark).</summary>
+    [GlobalSetup(Target = nameof(Sdk_ParseDispatch_Observed))]
+    public void SetupObserved()
+    {
+        Setup();
+        _listeners = new TelemetryListeners();
+    }
+
+    [GlobalCleanup(Target = nameof(Sdk_ParseDispatch_Observed))]
+    public void CleanupObserved()
+    {
+        _listeners?.Dispose();
+        _listeners = null;
+        Cleanup();
     }
 
     [GlobalCleanup]
@@ -151,6 +168,14 @@ public abstract class ProviderBenchmarks<TEvent, TTyped>
     /// </summary>
     [Benchmark]
     public WebhookDispatchResult Sdk_ParseDispatch() => Dispatch(_parseOnlyDispatcher, _ownedInput);
+
+    /// <summary>
+    /// SDK: <see cref="Sdk_ParseDispatch"/> with an activity listener that records every activity and a meter listener
+    /// that enables every instrument (both with empty callbacks): minus <see cref="Sdk_ParseDispatch"/>, the cost of
+    /// the delivery's activity, its stage activities and its measurements.
+    /// </summary>
+    [Benchmark]
+    public WebhookDispatchResult Sdk_ParseDispatch_Observed() => Dispatch(_parseOnlyDispatcher, _ownedInput);
 
     /// <summary>Baseline users write today: JObject.Parse, switch on the type string, ToObject.</summary>
     [Benchmark]

@@ -28,6 +28,7 @@ public static class LoanWebhooksBackgroundBuilderExtensions
         builder.Services.AddOptions<WebhookBackgroundOptions>().Configure(configure ?? (static _ => { }));
         builder.Services.TryAddSingleton<WebhookBackgroundQueue>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookBackgroundService>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoanWebhooks.Sdk.AspNetCore.Diagnostics.WebhookBackgroundQueueMetrics>());
         return builder;
     }
 }

@@ -15,6 +15,9 @@ internal static class ConverterEmitter
     /// <summary>Names and strings read without the exception an escaped unpaired surrogate makes the reader throw.</summary>
     private const string Text = "global::LoanWebhooks.Sdk.Serialization.JsonStringText";
 
+    /// <summary>Collects the names of members that land in ExtensionData while an event is read (schema drift).</summary>
+    private const string Unmapped = "global::LoanWebhooks.Sdk.Diagnostics.UnmappedMemberLog";
+
     public static string Emit(ProviderModel provider, RecordModel record)
     {
         string ns = provider.Namespace;
@@ -52,6 +55,11 @@ internal static class ConverterEmitter
     {
         var properties = record.Properties;
         w.Open($"public override {type} Read(ref {TypeSyntax.Reader} reader, global::System.Type typeToConvert, {TypeSyntax.Options} options)");
+        if (record.Event is not null)
+        {
+            w.Line($"{Unmapped}.Begin();");
+        }
+
         w.Line($"{Objects}.ReadStartObject(ref reader);");
         for (int i = 0; i < properties.Count; i++)
         {
@@ -112,7 +120,11 @@ internal static class ConverterEmitter
             }
         }
 
-        w.Line($"return new {type}");
+        w.Open("if (extensionData is not null)");
+        w.Line($"{Unmapped}.Note({SourceWriter.Literal(record.TypeName)}, extensionData);");
+        w.Close();
+        w.Line();
+        w.Line($"var result = new {type}");
         w.Line("{");
         w.Indent();
         for (int i = 0; i < properties.Count; i++)
@@ -128,6 +140,12 @@ internal static class ConverterEmitter
         w.Line("ExtensionData = extensionData,");
         w.Outdent();
         w.Line("};");
+        if (record.Event is not null)
+        {
+            w.Line($"result.SetUnmappedMembers({Unmapped}.End());");
+        }
+
+        w.Line("return result;");
         w.Close();
     }
 

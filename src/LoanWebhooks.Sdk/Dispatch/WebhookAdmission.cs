@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
+using LoanWebhooks.Sdk.Diagnostics;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 
@@ -47,11 +49,14 @@ public sealed class WebhookAdmission
 
     internal long StartTimestamp { get; }
 
+    /// <summary>The activity the delivery was admitted in, when traced: the background processing links to it.</summary>
+    internal ActivityContext AdmittedIn { get; private init; }
+
     /// <inheritdoc/>
     public override string ToString() => IsAdmitted ? "Admitted " + Result : Result.ToString();
 
     internal static WebhookAdmission Admitted(WebhookDelivery delivery, WebhookDispatchResult deferred, WebhookIdempotencyClaim claim, DateTimeOffset receivedAt, long startTimestamp) =>
-        new(delivery, deferred, claim, receivedAt, startTimestamp);
+        new(delivery, deferred, claim, receivedAt, startTimestamp) { AdmittedIn = WebhookDeliveryTelemetry.CurrentContext() };
 
     internal static WebhookAdmission Settled(WebhookDelivery delivery, WebhookDispatchResult result, DateTimeOffset receivedAt, long startTimestamp) =>
         new(delivery, result, claim: null, receivedAt, startTimestamp) { _settled = 1 };

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Diagnostics;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Quarantine;
@@ -15,7 +16,12 @@ internal sealed partial class WebhookDispatcher
     /// Runs a quarantined delivery through parse → claim → handlers → complete again, without verification (it was
     /// verified when it was received). One that still does not parse stays where it is.
     /// </summary>
-    internal async ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
+    internal ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken) =>
+        WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Replay, quarantined.Provider, (Dispatcher: this, quarantined, cancellationToken), static s => s.Dispatcher.ReplayUnobservedAsync(s.quarantined, s.cancellationToken))
+            : ReplayUnobservedAsync(quarantined, cancellationToken);
+
+    private async ValueTask<WebhookDispatchResult> ReplayUnobservedAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
     {
         long start = _clock.GetTimestamp();
         if (!_settings.TryGetValue(quarantined.Provider, out WebhookProviderSettings? settings))

@@ -6,6 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Diagnostics;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
@@ -74,18 +75,33 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
     public IReadOnlyDictionary<WebhookProvider, WebhookProviderSettings> Providers { get; }
 
     /// <inheritdoc/>
-    public async ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    /// <remarks>Each entry point runs inside a <c>loanwebhooks.*</c> activity, with its metrics, only while a listener is attached.</remarks>
+    public ValueTask<WebhookDispatchResult> DispatchAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        return WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAsync(WebhookDeliveryTelemetry.Dispatch, delivery.Provider, (Dispatcher: this, delivery, cancellationToken), static s => s.Dispatcher.DispatchUnobservedAsync(s.delivery, s.cancellationToken))
+            : DispatchUnobservedAsync(delivery, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return WebhookTelemetry.IsObserved
+            ? WebhookDeliveryTelemetry.ObserveAdmissionAsync(delivery.Provider, (Dispatcher: this, delivery, cancellationToken), static s => s.Dispatcher.AdmitUnobservedAsync(s.delivery, s.cancellationToken))
+            : AdmitUnobservedAsync(delivery, cancellationToken);
+    }
+
+    private async ValueTask<WebhookDispatchResult> DispatchUnobservedAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
         long start = _clock.GetTimestamp();
         Reception reception = await ReceiveAsync(delivery, HandlerTiming.Now, start, cancellationToken).ConfigureAwait(false);
         return reception.Result;
     }
 
-    /// <inheritdoc/>
-    public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    private async ValueTask<WebhookAdmission> AdmitUnobservedAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
         long start = _clock.GetTimestamp();
         DateTimeOffset receivedAt = _clock.WallTimeOf(start);
         Reception reception = await ReceiveAsync(delivery, HandlerTiming.Later, start, cancellationToken).ConfigureAwait(false);
@@ -109,7 +125,19 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         }
 
         WebhookEvent webhookEvent = admission.Event!;
-        return await RunHandlersAsync(_settings[webhookEvent.Provider], webhookEvent, admission.Claim!.Value, admission.StartTimestamp, cancellationToken).ConfigureAwait(false);
+        WebhookProviderSettings settings = _settings[webhookEvent.Provider];
+        if (!WebhookTelemetry.IsObserved)
+        {
+            return await RunHandlersAsync(settings, webhookEvent, admission.Claim!.Value, admission.StartTimestamp, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Background processing is its own activity, linked to the admission's rather than nested in it.
+        return await WebhookDeliveryTelemetry.ObserveAsync(
+            WebhookDeliveryTelemetry.Process,
+            webhookEvent.Provider,
+            (Dispatcher: this, settings, admission, cancellationToken),
+            static s => s.Dispatcher.RunHandlersAsync(s.settings, s.admission.Event!, s.admission.Claim!.Value, s.admission.StartTimestamp, s.cancellationToken),
+            admission.AdmittedIn).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -199,7 +227,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         WebhookVerificationResult verification;
         try
         {
-            verification = verifier.Verify(new WebhookRequest(delivery.Body, delivery.Headers, delivery.RemoteIpAddress));
+            verification = WebhookStageTelemetry.Verify(verifier, new WebhookRequest(delivery.Body, delivery.Headers, delivery.RemoteIpAddress));
         }
         catch (Exception e)
         {
@@ -209,17 +237,18 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         return verification.IsVerified ? null : Unverified(settings, verification, start);
     }
 
-    /// <summary>Parse: the provider's parser; a body read for this delivery alone (<paramref name="ownedBody"/>) is kept by the event instead of copied.</summary>
-    private static bool Parse(
+    /// <summary>
+    /// Parse: the provider's parser; a body read for this delivery alone (<paramref name="ownedBody"/>) is kept by the
+    /// event instead of copied. Schema drift in a parsed event (unknown type, unmapped members) is counted and logged.
+    /// </summary>
+    private bool Parse(
         WebhookProviderSettings settings,
         ReadOnlyMemory<byte> body,
         byte[]? ownedBody,
         string? expectedEventType,
         [NotNullWhen(true)] out WebhookEvent? webhookEvent,
         [NotNullWhen(false)] out WebhookParseError? error) =>
-        ownedBody is not null
-            ? settings.Parser.TryParseOwned(ownedBody, out webhookEvent, out error, expectedEventType)
-            : settings.Parser.TryParse(body.Span, out webhookEvent, out error, expectedEventType);
+        WebhookStageTelemetry.TryParse(settings.Parser, body, ownedBody, expectedEventType, _logger, out webhookEvent, out error);
 
     /// <summary>
     /// Claim: the store's answer. A body hash is a deduplication key only where the provider's options ask for it
@@ -227,7 +256,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
     /// </summary>
     private ValueTask<WebhookIdempotencyClaim> ClaimAsync(WebhookProviderSettings settings, WebhookIdempotencyKey key, CancellationToken cancellationToken) =>
         key.Source == WebhookIdempotencyKeySource.ProviderId || settings.DeduplicatesIdenticalBodies
-            ? _store.ClaimAsync(key, cancellationToken)
+            ? WebhookStageTelemetry.ClaimAsync(_store, key, cancellationToken)
             : new ValueTask<WebhookIdempotencyClaim>(WebhookIdempotencyClaim.Unstored(key));
 
     /// <summary>Handlers → complete: runs the routed handlers of a claimed event in order, then completes the claim (or releases it when one threw).</summary>
@@ -263,7 +292,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
 
     /// <summary>One handler: resolved (from the delivery's scope unless it is a singleton) and called.</summary>
     private ValueTask RunHandlerAsync(WebhookRoute route, in WebhookHandlerContext context, CancellationToken cancellationToken) =>
-        route.Invoker.InvokeAsync(route.Source.Resolve(_root, context), context.Event, context, cancellationToken);
+        WebhookStageTelemetry.InvokeHandlerAsync(route, route.Source.Resolve(_root, context), context.Event, context, cancellationToken);
 
     /// <summary>Complete: records the handlers' success with the store; a failure to do so is logged, not fatal.</summary>
     private async ValueTask CompleteAsync(WebhookEvent webhookEvent, WebhookIdempotencyClaim claim)
@@ -276,7 +305,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: the handlers ran, and forgetting that would run them again on a redelivery.
-            await _store.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            await WebhookStageTelemetry.CompleteAsync(_store, claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -295,7 +324,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         try
         {
             // Not cancellable: an unreleased claim blocks every redelivery until it expires.
-            await _store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            await WebhookStageTelemetry.ReleaseAsync(_store, claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Serialization;
 
@@ -48,6 +49,14 @@ public abstract record WebhookEvent
     public ReadOnlyMemory<byte> RawJson { get; private set; }
 
     /// <summary>
+    /// The members of the body its schema does not describe (kept in the records' <c>ExtensionData</c>), named
+    /// <c>Record.member</c> (e.g. <c>PayitoffLoan.servicer_code</c>): the provider added something this SDK version
+    /// does not know. Names only, never values; at most 32. Empty when the body fits its schema exactly.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> UnmappedMembers { get; private set; } = Array.Empty<string>();
+
+    /// <summary>
     /// Position of this event's type in its parser's catalog (the unknown event comes after the known ones), so a
     /// dispatcher finds its handlers with an array index instead of a lookup by type. -1 for an event built in code.
     /// </summary>
@@ -78,6 +87,9 @@ public abstract record WebhookEvent
         key = null;
         return false;
     }
+
+    /// <summary>Records the members the event's records kept in extension data; called by its generated converter.</summary>
+    internal void SetUnmappedMembers(IReadOnlyList<string> members) => UnmappedMembers = members;
 
     /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
     internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey, int catalogIndex)
