@@ -24,7 +24,7 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// </remarks>
 internal sealed class WebhookDispatcher : IWebhookDispatcher
 {
-    private readonly WebhookProviderSettings?[] _settings;
+    private readonly Dictionary<WebhookProvider, WebhookProviderSettings> _settings;
     private readonly WebhookRouteTable _routes;
     private readonly IWebhookIdempotencyStore _store;
     private readonly IWebhookQuarantineStore _quarantine;
@@ -46,11 +46,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         ILogger logger)
     {
         Providers = new ReadOnlyDictionary<WebhookProvider, WebhookProviderSettings>(providers.ToDictionary(p => p.Provider));
-        _settings = new WebhookProviderSettings?[Enum.GetValues<WebhookProvider>().Max(p => (int)p) + 1];
-        foreach (WebhookProviderSettings settings in Providers.Values)
-        {
-            _settings[(int)settings.Provider] = settings;
-        }
+        _settings = providers.ToDictionary(p => p.Provider);
         _routes = routes;
         _store = store;
         _quarantine = quarantine;
@@ -116,9 +112,9 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
 
     /// <summary>A body hash is a deduplication key only where the provider's options ask for it: identical bodies without an id can be distinct events.</summary>
     private bool Deduplicates(WebhookIdempotencyKey key) =>
-        key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[(int)key.Provider]!.DeduplicatesIdenticalBodies;
+        key.Source == WebhookIdempotencyKeySource.ProviderId || _settings[key.Provider].DeduplicatesIdenticalBodies;
 
-    private WebhookResponseStatuses Responses(WebhookProvider provider) => _settings[(int)provider]!.Responses;
+    private WebhookResponseStatuses Responses(WebhookProvider provider) => _settings[provider].Responses;
 
     /// <inheritdoc/>
     public async ValueTask<WebhookAdmission> AdmitAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
@@ -231,7 +227,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
         WebhookProvider provider = delivery.Provider;
 
         // WebhookDelivery only accepts defined providers, so the index is in range.
-        if (_settings[(int)provider] is not { } settings)
+        if (!_settings.TryGetValue(provider, out WebhookProviderSettings? settings))
         {
             rejected = NotConfigured(provider, start);
             return false;
@@ -331,7 +327,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)] // Cold path: its state machine would widen the hot caller's frame.
     private async ValueTask<WebhookDispatchResult> QuarantineAsync(WebhookDelivery delivery, WebhookParseError error, long start, CancellationToken cancellationToken)
     {
-        WebhookProviderSettings settings = _settings[(int)delivery.Provider]!;
+        WebhookProviderSettings settings = _settings[delivery.Provider];
         var quarantined = QuarantinedWebhook.Create(settings.Provider, delivery.Body.Span, delivery.ExpectedEventType, error, _clock.WallTimeOf(start));
         Exception? failure = null;
         bool stored = false;
@@ -405,7 +401,7 @@ internal sealed class WebhookDispatcher : IWebhookDispatcher
     internal ValueTask<WebhookDispatchResult> ReplayAsync(QuarantinedWebhook quarantined, CancellationToken cancellationToken)
     {
         long start = _clock.GetTimestamp();
-        if (_settings[(int)quarantined.Provider] is not { } settings)
+        if (!_settings.TryGetValue(quarantined.Provider, out WebhookProviderSettings? settings))
         {
             return new ValueTask<WebhookDispatchResult>(NotConfigured(quarantined.Provider, start));
         }
