@@ -79,7 +79,7 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
         foreach (var record in provider.Records)
         {
             string shortName = Names.ShortTypeName(provider.Name, record.TypeName);
-            Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record));
+            Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record, builtIn));
             Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", ConverterEmitter.Emit(provider, record));
         }
 

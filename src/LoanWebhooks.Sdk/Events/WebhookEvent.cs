@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Serialization;
 
@@ -11,7 +12,8 @@ namespace LoanWebhooks.Sdk.Events;
 /// </summary>
 public abstract record WebhookEvent
 {
-    private protected WebhookEvent()
+    /// <summary>For the generated base record of each provider, in this SDK or in your own assembly.</summary>
+    protected WebhookEvent()
     {
     }
 
@@ -24,11 +26,11 @@ public abstract record WebhookEvent
     /// For an event built in code, its canonical type.
     /// </summary>
     [JsonIgnore]
-    public string EventType { get; private protected set; } = string.Empty;
+    public string EventType { get; protected set; } = string.Empty;
 
     /// <summary>How the parser matched <see cref="EventType"/> to this event's type.</summary>
     [JsonIgnore]
-    public WebhookEventMatch Match { get; private protected set; }
+    public WebhookEventMatch Match { get; protected set; }
 
     /// <summary>
     /// The provider's own deduplication id for this delivery, as received: receeve's <c>payload.messageId</c>,
@@ -73,7 +75,9 @@ public abstract record WebhookEvent
     /// </summary>
     /// <param name="key">The id, or null when the body has none.</param>
     /// <returns>True when <paramref name="key"/> is the answer.</returns>
-    internal virtual bool TryGetTypedIdempotencyKey(out string? key)
+    /// <remarks>For the code the SDK's generator emits; not meant to be called or overridden by hand.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual bool TryGetTypedIdempotencyKey(out string? key)
     {
         key = null;
         return false;
