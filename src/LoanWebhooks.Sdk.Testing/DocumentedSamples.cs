@@ -44,7 +44,7 @@ public static class DocumentedSamples
         var assembly = typeof(DocumentedSamples).Assembly;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         var samples = new List<DocumentedSample>();
-        foreach (var provider in Enum.GetValues<WebhookProvider>())
+        foreach (var provider in WebhookProvider.BuiltIn)
         {
             string folder = Prefix + provider.ToString().ToLowerInvariant() + "/";
             var objects = names

@@ -30,19 +30,19 @@ internal static class ProviderAuthentication
                 simulator.UseBasicAuthentication(provider, basic[..colon], basic[(colon + 1)..]);
             }
 
-            switch (provider)
+            switch (provider.Name)
             {
-                case WebhookProvider.Canopy:
+                case nameof(WebhookProvider.Canopy):
                     simulator.UseCanopySecret(Require(Secret(credentials), "canopy", "--secret (the webhook secret your app verifies Canopy's hmac_signature with)"));
                     return null;
-                case WebhookProvider.Receeve:
+                case nameof(WebhookProvider.Receeve):
                     ReceeveWebhookSigner signer = credentials.ReceevePrivateKey is { } keyFile ? ReadPrivateKey(keyFile) : ReceeveWebhookSigner.CreateRsa();
 
                     // The documented samples date from 2020–2022: re-dated, like a delivery sent now, so an app with a
                     // timestamp window accepts them. A file of the user's is sent with the timestamp it has.
                     simulator.UseReceeveSigner(signer, redateReceeveTimestamps ? TimeProvider.System : null);
                     return signer;
-                case WebhookProvider.Payitoff:
+                case nameof(WebhookProvider.Payitoff):
                     if (credentials.SecretHeader is not null)
                     {
                         UseSecretHeader(simulator, provider, credentials, "payitoff");
@@ -53,7 +53,7 @@ internal static class ProviderAuthentication
                     }
 
                     return null;
-                case WebhookProvider.Spinwheel:
+                case nameof(WebhookProvider.Spinwheel):
                     UseSecretHeader(simulator, provider, credentials, "spinwheel");
                     return null;
                 default:
@@ -81,7 +81,7 @@ internal static class ProviderAuthentication
             throw new UsageException($"--receeve-private-key is for receeve; {name} does not sign with a private key.");
         }
 
-        if (credentials.SecretHeader is not null && provider is WebhookProvider.Canopy or WebhookProvider.Receeve)
+        if (credentials.SecretHeader is not null && provider.Name is nameof(WebhookProvider.Canopy) or nameof(WebhookProvider.Receeve))
         {
             throw new UsageException($"--secret-header is for Spinwheel and Payitoff; {name} signs the body instead.");
         }

@@ -1,5 +1,8 @@
 using System;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Receeve;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Tool;
@@ -14,12 +17,12 @@ internal static class ProviderVerifiers
     {
         try
         {
-            return provider switch
+            return provider.Name switch
             {
-                WebhookProvider.Canopy => new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Require(inputs.Secret, "canopy", "--secret (the webhook secret Canopy gave you)") } }),
-                WebhookProvider.Receeve => CreateReceeve(inputs),
-                WebhookProvider.Payitoff => CreatePayitoff(inputs),
-                WebhookProvider.Spinwheel => CreateSpinwheel(inputs),
+                nameof(WebhookProvider.Canopy) => new CanopySignatureVerifier(new CanopySignatureOptions { Secrets = { Require(inputs.Secret, "canopy", "--secret (the webhook secret Canopy gave you)") } }),
+                nameof(WebhookProvider.Receeve) => CreateReceeve(inputs),
+                nameof(WebhookProvider.Payitoff) => CreatePayitoff(inputs),
+                nameof(WebhookProvider.Spinwheel) => CreateSpinwheel(inputs),
                 _ => throw new UsageException("Unknown provider."),
             };
         }

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing.Signing;
 
@@ -230,9 +231,9 @@ public sealed class WebhookSimulator
 
     private ProviderSetup Setup(WebhookProvider provider)
     {
-        if (!Enum.IsDefined(provider))
+        if (provider == default)
         {
-            throw new ArgumentException($"'{provider}' is not a defined provider.", nameof(provider));
+            throw new ArgumentException("default(WebhookProvider) names no provider.", nameof(provider));
         }
 
         if (!_providers.TryGetValue(provider, out ProviderSetup? setup))
