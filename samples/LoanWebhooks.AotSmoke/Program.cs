@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
@@ -41,15 +42,15 @@ var spinwheelAddress = SpinwheelAuthenticityVerifier.GetPublishedAddresses(Spinw
 int failures = 0;
 foreach (var sample in DocumentedSamples.All)
 {
-    byte[] body = sample.Provider switch
+    byte[] body = sample.Provider.Name switch
     {
-        WebhookProvider.Canopy => CanopyWebhookSigner.Sign(sample.Body.Span, Secret),
-        WebhookProvider.Receeve => receeveSigner.Sign(sample.Body.Span),
+        nameof(WebhookProvider.Canopy) => CanopyWebhookSigner.Sign(sample.Body.Span, Secret),
+        nameof(WebhookProvider.Receeve) => receeveSigner.Sign(sample.Body.Span),
         _ => sample.Body.ToArray(),
     };
     lastEvent.Value = null;
     var result = await dispatcher.DispatchAsync(new WebhookDelivery(sample.Provider, body, headers, spinwheelAddress));
-    var expected = WebhookParsers.Default(sample.Provider).EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
+    var expected = BuiltInWebhookParsers.Default(sample.Provider).EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
     string outcome = result.Outcome != WebhookDispatchOutcome.Accepted ? $"{result.Outcome}: {result}"
         : lastEvent.Value?.GetType() != expected ? $"handled as {lastEvent.Value?.GetType().Name ?? "nothing"}"
         : "ok";

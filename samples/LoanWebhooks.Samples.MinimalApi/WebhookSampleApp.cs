@@ -1,4 +1,5 @@
 using LoanWebhooks.Samples.MinimalApi.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Samples.MinimalApi;
 

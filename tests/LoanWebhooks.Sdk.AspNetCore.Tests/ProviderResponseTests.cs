@@ -29,10 +29,10 @@ public sealed class ProviderResponseTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static TheoryData<WebhookProvider> Providers() => new(Enum.GetValues<WebhookProvider>());
+    public static TheoryData<WebhookProvider> Providers() => new(WebhookProvider.BuiltIn);
 
     public static TheoryData<WebhookProvider> ProvidersWithDeliveryIds() =>
-        new(Enum.GetValues<WebhookProvider>().Where(p => ProviderCase.For(p).SendsDeliveryId));
+        new(WebhookProvider.BuiltIn.Where(p => ProviderCase.For(p).SendsDeliveryId));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -313,17 +313,17 @@ public sealed class ProviderResponseTests
     /// <summary>One provider's deliveries: a documented sample, and a verified body that no longer fits its schema.</summary>
     private sealed record ProviderCase(DocumentedSample Sample, bool SendsDeliveryId, byte[] DriftedBody)
     {
-        public static ProviderCase For(WebhookProvider provider) => provider switch
+        public static ProviderCase For(WebhookProvider provider) => provider.Name switch
         {
-            WebhookProvider.Payitoff => new(
+            nameof(WebhookProvider.Payitoff) => new(
                 DocumentedSamples.Get(provider, "loan.paid_off"),
                 SendsDeliveryId: false,
                 Encoding.UTF8.GetBytes("""{ "event_type": "loan.paid_off", "data": 42 }""")),
-            WebhookProvider.Canopy => Drifted(
+            nameof(WebhookProvider.Canopy) => Drifted(
                 DocumentedSamples.Get(provider, "account_update"), "\"changed_at\": \"2023-07-18T21:51:20.511Z\"", "\"changed_at\": 20230718"),
-            WebhookProvider.Spinwheel => Drifted(
+            nameof(WebhookProvider.Spinwheel) => Drifted(
                 DocumentedSamples.Get(provider, "USER_LIABILITIES_CONNECTED"), "\"userId\": \"3a35a0ba-9656-4b33-ac4f-2fa6dacae8a6\"", "\"userId\": 42"),
-            WebhookProvider.Receeve => Drifted(
+            nameof(WebhookProvider.Receeve) => Drifted(
                 DocumentedSamples.Get(provider, "event.note.deleted.v1"), "\"accountReference\": \"ACC456\"", "\"accountReference\": 456"),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Add the new provider's sample and drifted body here."),
         };

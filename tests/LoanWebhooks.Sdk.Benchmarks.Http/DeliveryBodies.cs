@@ -37,17 +37,17 @@ internal static class DeliveryBodies
         byte[] runBytes = Encoding.ASCII.GetBytes(settings.RunId.PadRight(8, '0')[..8]);
         for (int i = 0; i < settings.Count; i++)
         {
-            string unique = provider switch
+            string unique = provider.Name switch
             {
-                WebhookProvider.Spinwheel => $"\"{settings.RunId}-{i.ToString(CultureInfo.InvariantCulture)}\"",
-                WebhookProvider.Canopy => $"\"can_{settings.RunId}_{i.ToString(CultureInfo.InvariantCulture)}\"",
+                nameof(WebhookProvider.Spinwheel) => $"\"{settings.RunId}-{i.ToString(CultureInfo.InvariantCulture)}\"",
+                nameof(WebhookProvider.Canopy) => $"\"can_{settings.RunId}_{i.ToString(CultureInfo.InvariantCulture)}\"",
                 _ => $"\"{new Guid(i, 0x4000, 0x0800, runBytes).ToString()}\"",
             };
             string body = template.Replace(original, unique, StringComparison.Ordinal);
-            output.WriteLine(provider switch
+            output.WriteLine(provider.Name switch
             {
-                WebhookProvider.Receeve => receeveSigner.Sign(body),
-                WebhookProvider.Canopy => CanopyWebhookSigner.Sign(body, BenchmarkSecrets.Canopy),
+                nameof(WebhookProvider.Receeve) => receeveSigner.Sign(body),
+                nameof(WebhookProvider.Canopy) => CanopyWebhookSigner.Sign(body, BenchmarkSecrets.Canopy),
                 _ => body,
             });
         }

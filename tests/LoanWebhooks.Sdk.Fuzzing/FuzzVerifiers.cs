@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Receeve;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Fuzzing;
@@ -22,11 +25,11 @@ internal static class FuzzVerifiers
         Headers = { new SharedSecretHeaderOptions { HeaderName = "X-Webhook-Secret", Secrets = { WebhookFuzzTarget.Secret } } },
     });
 
-    public static IWebhookVerifier For(WebhookProvider provider) => provider switch
+    public static IWebhookVerifier For(WebhookProvider provider) => provider.Name switch
     {
-        WebhookProvider.Payitoff => Payitoff,
-        WebhookProvider.Canopy => Canopy,
-        WebhookProvider.Spinwheel => Spinwheel,
+        nameof(WebhookProvider.Payitoff) => Payitoff,
+        nameof(WebhookProvider.Canopy) => Canopy,
+        nameof(WebhookProvider.Spinwheel) => Spinwheel,
         _ => Receeve,
     };
 

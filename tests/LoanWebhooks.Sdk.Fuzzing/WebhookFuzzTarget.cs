@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Parsing;
@@ -18,7 +19,7 @@ public static class WebhookFuzzTarget
     /// <summary>The secret the fuzzed requests carry; verification of a mutated body mostly fails, which is the point.</summary>
     public const string Secret = "fuzz-secret-0123456789";
 
-    private static readonly WebhookProvider[] Providers = Enum.GetValues<WebhookProvider>();
+    private static readonly WebhookProvider[] Providers = WebhookProvider.BuiltIn.ToArray();
 
     private static readonly WebhookHeaders Headers = new(new[]
     {
@@ -74,7 +75,7 @@ public static class WebhookFuzzTarget
 
     private static void Parse(WebhookProvider provider, ReadOnlySpan<byte> body)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         bool parsed;
         WebhookEvent? webhookEvent;
         WebhookParseError? failure;

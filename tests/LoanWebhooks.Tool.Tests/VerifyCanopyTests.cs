@@ -1,3 +1,4 @@
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;

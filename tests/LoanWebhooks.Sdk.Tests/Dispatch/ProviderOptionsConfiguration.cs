@@ -1,6 +1,7 @@
 using System;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Dispatch;
@@ -12,7 +13,7 @@ public static class ProviderOptionsConfiguration
     public static TheoryData<WebhookProvider> AllProviders()
     {
         var providers = new TheoryData<WebhookProvider>();
-        foreach (WebhookProvider provider in Enum.GetValues<WebhookProvider>())
+        foreach (WebhookProvider provider in WebhookProvider.BuiltIn)
         {
             providers.Add(provider);
         }
@@ -22,12 +23,12 @@ public static class ProviderOptionsConfiguration
 
     /// <summary>Adds <paramref name="configure"/> to <paramref name="provider"/>'s options (configurations add up with the test host's).</summary>
     public static LoanWebhooksBuilder Configure(this LoanWebhooksBuilder builder, WebhookProvider provider, Action<WebhookProviderOptions> configure) =>
-        provider switch
+        provider.Name switch
         {
-            WebhookProvider.Payitoff => builder.AddPayitoff(configure),
-            WebhookProvider.Canopy => builder.AddCanopy(configure),
-            WebhookProvider.Spinwheel => builder.AddSpinwheel(configure),
-            WebhookProvider.Receeve => builder.AddReceeve(configure),
+            nameof(WebhookProvider.Payitoff) => builder.AddPayitoff(configure),
+            nameof(WebhookProvider.Canopy) => builder.AddCanopy(configure),
+            nameof(WebhookProvider.Spinwheel) => builder.AddSpinwheel(configure),
+            nameof(WebhookProvider.Receeve) => builder.AddReceeve(configure),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "A new provider: add its builder method here."),
         };
 }

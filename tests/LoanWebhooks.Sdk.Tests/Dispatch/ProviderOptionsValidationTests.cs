@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,15 +30,16 @@ public sealed class ProviderOptionsValidationTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Canopy)]
-    [InlineData(WebhookProvider.Spinwheel)]
-    [InlineData(WebhookProvider.Receeve)]
-    public void Every_provider_without_a_verifier_fails_start_up(WebhookProvider provider)
+    [InlineData(nameof(WebhookProvider.Canopy))]
+    [InlineData(nameof(WebhookProvider.Spinwheel))]
+    [InlineData(nameof(WebhookProvider.Receeve))]
+    public void Every_provider_without_a_verifier_fails_start_up(string providerName)
     {
-        using var services = Build(b => _ = provider switch
+        var provider = new WebhookProvider(providerName);
+        using var services = Build(b => _ = provider.Name switch
         {
-            WebhookProvider.Canopy => b.AddCanopy(_ => { }),
-            WebhookProvider.Spinwheel => b.AddSpinwheel(_ => { }),
+            nameof(WebhookProvider.Canopy) => b.AddCanopy(_ => { }),
+            nameof(WebhookProvider.Spinwheel) => b.AddSpinwheel(_ => { }),
             _ => b.AddReceeve(_ => { }),
         });
 

@@ -39,7 +39,7 @@ public sealed class FuzzPropertyTests
         int parsed = cases.Count(c =>
         {
             byte[] input = c.Input();
-            return WebhookParsers.Default(WebhookFuzzTarget.ProviderOf(input)).TryParse(input.AsSpan(1), out _, out _);
+            return BuiltInWebhookParsers.Default(WebhookFuzzTarget.ProviderOf(input)).TryParse(input.AsSpan(1), out _, out _);
         });
 
         Assert.InRange(parsed, 25, 475);
@@ -76,7 +76,7 @@ public sealed class FuzzPropertyTests
             }
 
             var provider = OtherProvider
-                ? (WebhookProvider)(((int)sample.Provider % Enum.GetValues<WebhookProvider>().Length) + 1)
+                ? WebhookProvider.BuiltIn[(WebhookProvider.BuiltIn.ToList().IndexOf(sample.Provider) + 1) % WebhookProvider.BuiltIn.Count]
                 : sample.Provider;
             return WebhookFuzzTarget.InputFor(provider, bytes.ToArray());
         }

@@ -26,7 +26,7 @@ public sealed class OwnedBodyTests
     public void An_owned_body_parses_to_the_same_event_as_a_copied_one(string name)
     {
         var sample = DocumentedSampleData.Sample(name);
-        IWebhookParser parser = WebhookParsers.Default(sample.Provider);
+        IWebhookParser parser = BuiltInWebhookParsers.Default(sample.Provider);
         string? hint = sample.Provider == WebhookProvider.Spinwheel ? sample.EventType : null;
         byte[] owned = sample.Body.ToArray();
 

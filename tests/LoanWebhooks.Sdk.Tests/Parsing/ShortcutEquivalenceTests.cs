@@ -166,9 +166,9 @@ public sealed class ShortcutEquivalenceTests
         Assert.Equal("account_delinquency", Encoding.UTF8.GetString(discriminator.Value(canopy)));
         Assert.True(JsonMemberShortcuts.TryFindLeading(payitoff, ["event_type"u8.ToArray()], 64, out var leading));
         Assert.Equal("loan.paid_off", Encoding.UTF8.GetString(leading.Value(payitoff)));
-        Assert.True(WebhookParsers.Default(WebhookProvider.Spinwheel).Parse(spinwheel).TryGetTypedIdempotencyKey(out string? typedKey));
+        Assert.True(BuiltInWebhookParsers.Default(WebhookProvider.Spinwheel).Parse(spinwheel).TryGetTypedIdempotencyKey(out string? typedKey));
         Assert.Equal("1669434136600-0", typedKey);
-        Assert.True(WebhookParsers.Default(WebhookProvider.Receeve).Parse(receeve).TryGetTypedIdempotencyKey(out typedKey));
+        Assert.True(BuiltInWebhookParsers.Default(WebhookProvider.Receeve).Parse(receeve).TryGetTypedIdempotencyKey(out typedKey));
         Assert.Equal("09feeb6f-350a-430a-a040-cd1c558cbc91", typedKey);
     }
 
@@ -184,12 +184,12 @@ public sealed class ShortcutEquivalenceTests
         Assert.True(expected == actual, $"Body: {Encoding.UTF8.GetString(body)}\nReference: {expected}\nShortcut: {actual}");
     }
 
-    private static (IWebhookParser Parser, IWebhookParser Reference) Parsers(WebhookProvider provider, WebhookParserOptions options) => provider switch
+    private static (IWebhookParser Parser, IWebhookParser Reference) Parsers(WebhookProvider provider, WebhookParserOptions options) => provider.Name switch
     {
-        WebhookProvider.Payitoff => (new PayitoffWebhookParser(options), new PayitoffWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Canopy => (new CanopyWebhookParser(options), new CanopyWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Spinwheel => (new SpinwheelWebhookParser(options), new SpinwheelWebhookParser(options) { UseShortcuts = false }),
-        WebhookProvider.Receeve => (new ReceeveWebhookParser(options), new ReceeveWebhookParser(options) { UseShortcuts = false }),
+        nameof(WebhookProvider.Payitoff) => (new PayitoffWebhookParser(options), new PayitoffWebhookParser(options) { UseShortcuts = false }),
+        nameof(WebhookProvider.Canopy) => (new CanopyWebhookParser(options), new CanopyWebhookParser(options) { UseShortcuts = false }),
+        nameof(WebhookProvider.Spinwheel) => (new SpinwheelWebhookParser(options), new SpinwheelWebhookParser(options) { UseShortcuts = false }),
+        nameof(WebhookProvider.Receeve) => (new ReceeveWebhookParser(options), new ReceeveWebhookParser(options) { UseShortcuts = false }),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 
