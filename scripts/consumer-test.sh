@@ -44,16 +44,18 @@ for project in LoanWebhooks.Sdk LoanWebhooks.Sdk.AspNetCore LoanWebhooks.Sdk.Tes
   dotnet pack "src/$project" -c Release --no-build -nologo -v q -p:Version="$version" -o "$feed"
 done
 
-# The generator runs while the SDK is built and ships nothing: the packed LoanWebhooks.Sdk must depend on no
-# generator or Roslyn package (README: "Consumers of the package install nothing extra").
+# The generator ships inside the package as an analyzer (for providers of your own), never as a dependency: the
+# packed LoanWebhooks.Sdk must depend on no generator or Roslyn package (README: "Consumers of the package install
+# nothing extra"), and carry the generator only under analyzers/dotnet/cs.
 sdk_nuspec="$(unzip -p "$feed/LoanWebhooks.Sdk.$version.nupkg" LoanWebhooks.Sdk.nuspec)"
 if grep -Eiq 'dependency id="(LoanWebhooks\.Sdk\.Generators|Microsoft\.CodeAnalysis)' <<<"$sdk_nuspec"; then
   echo "The packed LoanWebhooks.Sdk depends on the generator or Roslyn; consumers would install them:" >&2
   grep -Ei 'dependency id=' <<<"$sdk_nuspec" >&2
   exit 1
 fi
-if unzip -l "$feed/LoanWebhooks.Sdk.$version.nupkg" | grep -q 'LoanWebhooks.Sdk.Generators.dll'; then
-  echo "The packed LoanWebhooks.Sdk contains the generator's assembly." >&2
+generator_entries="$(unzip -Z1 "$feed/LoanWebhooks.Sdk.$version.nupkg" | grep 'LoanWebhooks.Sdk.Generators.dll' || true)"
+if [ "$generator_entries" != "analyzers/dotnet/cs/LoanWebhooks.Sdk.Generators.dll" ]; then
+  echo "The packed LoanWebhooks.Sdk must carry the generator once, under analyzers/dotnet/cs; it has: ${generator_entries:-nothing}" >&2
   exit 1
 fi
 

@@ -42,7 +42,7 @@ foreach (var profile in profiles)
     {
         lastEvent.Value = null;
         var result = await dispatcher.DispatchAsync(profile.CreateDelivery(sample));
-        var expected = WebhookParsers.Default(sample.Provider).EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
+        var expected = BuiltInWebhookParsers.Default(sample.Provider).EventTypes.Single(t => t.EventType == sample.EventType).EventClrType;
         string outcome = result.Outcome != WebhookDispatchOutcome.Accepted ? $"{result.Outcome}: {result}"
             : lastEvent.Value?.GetType() != expected ? $"handled as {lastEvent.Value?.GetType().Name ?? "nothing"}"
             : "ok";

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using LoanWebhooks.Samples.MinimalApi;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Providers;
 using LoanWebhooks.Sdk.Testing.Signing;

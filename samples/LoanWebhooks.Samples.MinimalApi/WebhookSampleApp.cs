@@ -1,4 +1,5 @@
 using LoanWebhooks.Samples.MinimalApi.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,6 +1,7 @@
 // Receives Payitoff and Canopy webhooks in a plain MVC controller (Controllers/WebhooksController.cs) and logs
 // the typed events. Credentials come from configuration; the defaults below are for trying it locally only.
 using LoanWebhooks.Samples.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = WebApplication.CreateBuilder(args);
 var webhooks = builder.Configuration.GetSection("Webhooks");

@@ -21,9 +21,12 @@ internal static class TrackingNames
     /// <summary>The provider results that produced a model.</summary>
     public const string ReadProviders = nameof(ReadProviders);
 
-    /// <summary>The name of each provider that produced a model.</summary>
-    public const string ProviderNames = nameof(ProviderNames);
+    /// <summary>Whether the compilation is the SDK itself, which declares <c>WebhookProvider</c> and lists its built-in providers.</summary>
+    public const string EmitsBuiltInProviders = nameof(EmitsBuiltInProviders);
 
-    /// <summary>All those names together, for the parser registry.</summary>
-    public const string AllProviderNames = nameof(AllProviderNames);
+    /// <summary>The name and namespace of each provider that produced a model.</summary>
+    public const string ProviderIdentities = nameof(ProviderIdentities);
+
+    /// <summary>All those identities together, for the SDK's list of built-in providers.</summary>
+    public const string AllProviderIdentities = nameof(AllProviderIdentities);
 }

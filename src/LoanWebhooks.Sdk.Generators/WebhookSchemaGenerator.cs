@@ -12,11 +12,15 @@ namespace LoanWebhooks.Sdk.Generators;
 
 /// <summary>
 /// Reads <c>schemas/&lt;provider&gt;/…json</c> (passed as AdditionalFiles) and emits, per provider,
-/// the event and object records, their JSON converters, a JSON context and a discriminated-union parser.
+/// the event and object records, their JSON converters, a JSON context, a discriminated-union parser and the
+/// provider's identity. Generated code for one provider names no other provider; only the SDK's own build adds
+/// the list of its built-in providers.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class WebhookSchemaGenerator : IIncrementalGenerator
 {
+    private const string SdkAssemblyName = "LoanWebhooks.Sdk";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -33,20 +37,34 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
             .SelectMany(static (files, cancellationToken) => ImmutableArray.CreateRange(SchemaReader.ReadAll(files, cancellationToken)))
             .WithTrackingName(TrackingNames.ProviderResults);
 
-        context.RegisterSourceOutput(providers, static (context, result) => Emit(context, result));
+        // The SDK itself declares WebhookProvider, so its providers become WebhookProvider.Canopy…; in any other
+        // assembly a provider's identity is generated beside its events (AcmeWebhooks.Provider).
+        var emitsBuiltIn = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName == SdkAssemblyName)
+            .WithTrackingName(TrackingNames.EmitsBuiltInProviders);
 
-        var providerNames = providers
+        context.RegisterSourceOutput(providers.Combine(emitsBuiltIn), static (context, pair) => Emit(context, pair.Left, pair.Right));
+
+        var builtInProviders = providers
             .Where(static result => result.Provider is not null)
             .WithTrackingName(TrackingNames.ReadProviders)
-            .Select(static (result, _) => result.Provider!.Name)
-            .WithTrackingName(TrackingNames.ProviderNames)
+            .Select(static (result, _) => new ProviderIdentity(result.Provider!.Name, result.Provider.Namespace))
+            .WithTrackingName(TrackingNames.ProviderIdentities)
             .Collect()
-            .WithTrackingName(TrackingNames.AllProviderNames);
-        context.RegisterSourceOutput(providerNames, static (context, names) =>
-            Add(context, "WebhookParsers.g.cs", ProviderEmitter.EmitParserRegistry(names.OrderBy(n => n, StringComparer.Ordinal).ToList())));
+            .WithTrackingName(TrackingNames.AllProviderIdentities)
+            .Combine(emitsBuiltIn);
+        context.RegisterSourceOutput(builtInProviders, static (context, pair) =>
+        {
+            if (pair.Right)
+            {
+                var providers = pair.Left.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+                Add(context, "WebhookProvider.BuiltIn.g.cs", IdentityEmitter.EmitBuiltInList(providers));
+                Add(context, "BuiltInWebhookParsers.g.cs", IdentityEmitter.EmitBuiltInParsers(providers));
+            }
+        });
     }
 
-    private static void Emit(SourceProductionContext context, ProviderResult result)
+    private static void Emit(SourceProductionContext context, ProviderResult result, bool builtIn)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -61,7 +79,7 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
         foreach (var record in provider.Records)
         {
             string shortName = Names.ShortTypeName(provider.Name, record.TypeName);
-            Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record));
+            Add(context, $"{provider.Name}.{shortName}.g.cs", RecordEmitter.Emit(provider, record, builtIn));
             Add(context, $"{provider.Name}.{shortName}.JsonConverter.g.cs", ConverterEmitter.Emit(provider, record));
         }
 
@@ -77,9 +95,12 @@ public sealed class WebhookSchemaGenerator : IIncrementalGenerator
             Add(context, $"{provider.Name}.{family.Name}Event.g.cs", ProviderEmitter.EmitFamily(provider, family));
         }
 
-        Add(context, $"{provider.Name}.Event.g.cs", ProviderEmitter.EmitBaseEvent(provider));
+        Add(context, builtIn ? $"WebhookProvider.{provider.Name}.g.cs" : $"{provider.Name}.Webhooks.g.cs", builtIn
+            ? IdentityEmitter.EmitBuiltInIdentity(provider)
+            : IdentityEmitter.EmitIdentity(provider));
+        Add(context, $"{provider.Name}.Event.g.cs", ProviderEmitter.EmitBaseEvent(provider, builtIn));
         Add(context, $"{provider.Name}.UnknownEvent.g.cs", ProviderEmitter.EmitUnknownEvent(provider));
-        Add(context, $"{provider.Name}.WebhookParser.g.cs", ProviderEmitter.EmitParser(provider));
+        Add(context, $"{provider.Name}.WebhookParser.g.cs", ProviderEmitter.EmitParser(provider, builtIn));
         Add(context, $"{provider.Name}.JsonContext.g.cs", ProviderEmitter.EmitJsonContext(provider));
     }
 

@@ -285,7 +285,7 @@ public sealed class RedisWebhookQuarantineStore : IWebhookQuarantineStore
         long receipts = (long)fields[ReceiptsField];
         return new QuarantinedWebhook(
             id,
-            Enum.Parse<WebhookProvider>((string)fields[ProviderField]!),
+            new WebhookProvider((string)fields[ProviderField]!),
             (byte[])fields[BodyField]!,
             OptionalText(fields, EventTypeField),
             OptionalText(fields, ExpectedEventTypeField),

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using LoanWebhooks.Sdk.Events;
 
 namespace LoanWebhooks.Tool;
@@ -33,7 +34,8 @@ internal static class CommonOptions
         return option;
     }
 
-    public static WebhookProvider ToProvider(string name) => Enum.Parse<WebhookProvider>(name, ignoreCase: true);
+    public static WebhookProvider ToProvider(string name) =>
+        WebhookProvider.BuiltIn.Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static Option<string> CreateProvider(string description)
     {

@@ -21,9 +21,9 @@ internal sealed record EventCatalogEntry(WebhookProvider Provider, WebhookEventT
 
     /// <summary>Every event type of the given providers (all of them when null), from the SDK's parsers, in the parsers' order.</summary>
     public static IReadOnlyList<EventCatalogEntry> For(WebhookProvider? provider) =>
-        Enum.GetValues<WebhookProvider>()
+        WebhookProvider.BuiltIn
             .Where(p => provider is null || p == provider)
-            .SelectMany(p => WebhookParsers.Default(p).EventTypes.Select(info => new EventCatalogEntry(p, info, FamilyRecordOf(info.EventClrType))))
+            .SelectMany(p => BuiltInWebhookParsers.Default(p).EventTypes.Select(info => new EventCatalogEntry(p, info, FamilyRecordOf(info.EventClrType))))
             .ToList();
 
     /// <summary>

@@ -38,7 +38,7 @@ internal static class ParseCommand
     {
         byte[] body = CapturedFiles.ReadBody(bodyFile);
         string name = provider.ToString().ToLowerInvariant();
-        if (WebhookParsers.Default(provider).TryParse(body, out WebhookEvent? webhookEvent, out WebhookParseError? error, expectedEventType))
+        if (BuiltInWebhookParsers.Default(provider).TryParse(body, out WebhookEvent? webhookEvent, out WebhookParseError? error, expectedEventType))
         {
             // An event type the SDK does not know is whatever text the body sent: not repeated, as in the SDK's logs.
             string eventType = webhookEvent.Match == WebhookEventMatch.Unknown ? "(unknown event type)" : webhookEvent.EventType;

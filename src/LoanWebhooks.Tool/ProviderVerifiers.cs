@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Receeve;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Tool;

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Net;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
 

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.AspNetCore.Tests;

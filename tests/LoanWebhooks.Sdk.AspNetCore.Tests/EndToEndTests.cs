@@ -76,10 +76,11 @@ public sealed class EndToEndTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Spinwheel, "USER_LIABILITIES_CONNECTED")]
-    [InlineData(WebhookProvider.Receeve, "event.claim.created.v1")]
-    public async Task A_reposted_sample_with_a_delivery_id_is_answered_200_as_a_duplicate_without_running_the_handler_again(WebhookProvider provider, string eventType)
+    [InlineData(nameof(WebhookProvider.Spinwheel), "USER_LIABILITIES_CONNECTED")]
+    [InlineData(nameof(WebhookProvider.Receeve), "event.claim.created.v1")]
+    public async Task A_reposted_sample_with_a_delivery_id_is_answered_200_as_a_duplicate_without_running_the_handler_again(string providerName, string eventType)
     {
+        var provider = new WebhookProvider(providerName);
         await using var app = await WebhookTestApp.StartAsync();
         var simulator = app.Simulator();
         var sample = DocumentedSamples.Get(provider, eventType);
@@ -94,12 +95,13 @@ public sealed class EndToEndTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Payitoff)]
-    [InlineData(WebhookProvider.Canopy)]
-    [InlineData(WebhookProvider.Receeve)]
-    [InlineData(WebhookProvider.Spinwheel)]
-    public async Task A_request_without_credentials_is_answered_503_so_a_misconfigured_receiver_loses_nothing_and_runs_no_handler(WebhookProvider provider)
+    [InlineData(nameof(WebhookProvider.Payitoff))]
+    [InlineData(nameof(WebhookProvider.Canopy))]
+    [InlineData(nameof(WebhookProvider.Receeve))]
+    [InlineData(nameof(WebhookProvider.Spinwheel))]
+    public async Task A_request_without_credentials_is_answered_503_so_a_misconfigured_receiver_loses_nothing_and_runs_no_handler(string providerName)
     {
+        var provider = new WebhookProvider(providerName);
         await using var app = await WebhookTestApp.StartAsync();
 
         // As documented: Canopy's samples carry a signature under an unknown secret, receeve's a placeholder and no

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
 

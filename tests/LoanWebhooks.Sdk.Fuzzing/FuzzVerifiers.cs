@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Security.Cryptography;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Receeve;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Fuzzing;

@@ -77,7 +77,7 @@ public static class WebhookFuzzTarget
 
     private static void Parse(WebhookProvider provider, ReadOnlySpan<byte> body)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         bool parsed;
         WebhookEvent? webhookEvent;
         WebhookParseError? failure;

@@ -17,7 +17,7 @@ namespace LoanWebhooks.Sdk.Generators.Tests;
 /// </summary>
 public sealed class IncrementalCachingTests
 {
-    private const string RegistryHintName = "WebhookParsers.g.cs";
+    private const string RegistryHintName = "WebhookProvider.BuiltIn.g.cs";
 
     private static readonly ImmutableArray<AdditionalText> TwoProviders =
         SchemaFixtures.SmallProvider("alpha", "Alpha").AddRange(SchemaFixtures.SmallProvider("bravo", "Bravo"));
@@ -82,11 +82,11 @@ public sealed class IncrementalCachingTests
         var after = driver.ReplaceAdditionalText(bravoEvent, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
         // The pipeline collects every file before reading, so the reader runs again for every provider folder;
-        // what must not change is any result but Bravo's, and with it the provider names the registry is built from.
+        // what must not change is any result but Bravo's, and with it the provider identities the built-in list is built from.
         Assert.Equal(bravoEvent.Path, PathOf(Assert.Single(ChangedOutputs(after, "SchemaFileTexts"))));
         Assert.EndsWith("/bravo", ProviderFolderOf(Assert.Single(ChangedOutputs(after, "ProviderResults"))), StringComparison.Ordinal);
         Assert.EndsWith("/bravo", ProviderFolderOf(Assert.Single(ChangedOutputs(after, "ReadProviders"))), StringComparison.Ordinal);
-        AssertStepsReused(after, new[] { "ProviderNames", "AllProviderNames" });
+        AssertStepsReused(after, new[] { "ProviderIdentities", "AllProviderIdentities" });
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class TypedIdempotencyKeyTests
     {
         string source = GeneratorHarness.SourcesByHintName(GeneratorHarness.Run(Receeve()))[hintName];
 
-        Assert.Contains("internal override bool TryGetTypedIdempotencyKey(out string? key)", source);
+        Assert.Contains("protected override bool TryGetTypedIdempotencyKey(out string? key)", source);
         Assert.Contains(expected, source);
     }
 

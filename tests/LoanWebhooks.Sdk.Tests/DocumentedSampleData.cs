@@ -25,7 +25,7 @@ internal static class DocumentedSampleData
 
     /// <summary>Parses a provider's documented sample with its default parser.</summary>
     public static WebhookEvent Parse(WebhookProvider provider, string eventType) =>
-        WebhookParsers.Default(provider).Parse(DocumentedSamples.Get(provider, eventType).Body.Span);
+        BuiltInWebhookParsers.Default(provider).Parse(DocumentedSamples.Get(provider, eventType).Body.Span);
 
     /// <summary>receeve's documented claim.created sample with another messageType.</summary>
     public static string ReceeveClaimCreatedWithMessageType(string messageType) =>

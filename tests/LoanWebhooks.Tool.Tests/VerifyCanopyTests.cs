@@ -1,7 +1,8 @@
 using System;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
-using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
+using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Xunit;
 

@@ -10,11 +10,18 @@ namespace LoanWebhooks.Samples.Mvc.Controllers;
 public sealed class WebhooksController(IWebhookDispatcher dispatcher, IHostApplicationLifetime lifetime) : ControllerBase
 {
     [HttpPost("/webhooks/{provider}/{eventType?}"), RequestSizeLimit(1024 * 1024)]
-    public async Task<IActionResult> Receive(WebhookProvider provider, string? eventType, CancellationToken cancellationToken)
+    public async Task<IActionResult> Receive(string provider, string? eventType, CancellationToken cancellationToken)
     {
+        // The route names a configured provider in any case: /webhooks/payitoff is WebhookProvider.Payitoff.
+        WebhookProvider configured = dispatcher.Providers.Keys.FirstOrDefault(p => string.Equals(p.Name, provider, StringComparison.OrdinalIgnoreCase));
+        if (configured == default)
+        {
+            return NotFound();
+        }
+
         using var body = new MemoryStream();
         await Request.Body.CopyToAsync(body, cancellationToken);
-        var delivery = new WebhookDelivery(provider, body.ToArray(), WebhookHeaders.Create(Request.Headers), HttpContext.Connection.RemoteIpAddress, eventType);
+        var delivery = new WebhookDelivery(configured, body.ToArray(), WebhookHeaders.Create(Request.Headers), HttpContext.Connection.RemoteIpAddress, eventType);
         // Not the request's token: handlers that finish although the provider hung up make its redelivery a cheap duplicate.
         var result = await dispatcher.DispatchAsync(delivery, lifetime.ApplicationStopping);
 

@@ -23,7 +23,7 @@ internal static class WebhookEndpoint
 
     /// <summary>Handles a request for the provider named by the route.</summary>
     public static Task HandleAsync(HttpContext context) =>
-        TryParseProvider(context.GetRouteValue(ProviderParameter) as string, out WebhookProvider provider)
+        TryFindProvider(context.RequestServices.GetRequiredService<IWebhookDispatcher>(), context.GetRouteValue(ProviderParameter) as string, out WebhookProvider provider)
             ? HandleAsync(context, provider)
             : Respond(context, StatusCodes.Status404NotFound);
 
@@ -64,14 +64,25 @@ internal static class WebhookEndpoint
         await Respond(context, result).ConfigureAwait(false);
     }
 
-    /// <summary>Only names, never numbers: <c>/webhooks/1</c> is not Payitoff.</summary>
-    internal static bool TryParseProvider(string? name, out WebhookProvider provider)
+    /// <summary>A configured provider by its name in any case (<c>/webhooks/canopy</c>); only names, never numbers.</summary>
+    internal static bool TryFindProvider(IWebhookDispatcher dispatcher, string? name, out WebhookProvider provider)
     {
         provider = default;
-        return !string.IsNullOrEmpty(name)
-            && char.IsLetter(name[0])
-            && Enum.TryParse(name, ignoreCase: true, out provider)
-            && Enum.IsDefined(provider);
+        if (!WebhookProvider.IsValidName(name))
+        {
+            return false;
+        }
+
+        foreach (WebhookProvider configured in dispatcher.Providers.Keys)
+        {
+            if (string.Equals(configured.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                provider = configured;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task AdmitAndQueueAsync(HttpContext context, IWebhookDispatcher dispatcher, WebhookBackgroundQueue queue, WebhookDelivery delivery, int retryLater)

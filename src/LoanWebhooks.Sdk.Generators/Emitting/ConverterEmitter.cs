@@ -138,13 +138,14 @@ internal static class ConverterEmitter
         }
 
         w.Line("ExtensionData = extensionData,");
-        w.Outdent();
-        w.Line("};");
         if (record.Event is not null)
         {
-            w.Line($"result.SetUnmappedMembers({Unmapped}.End());");
+            // Last: every nested record has been read (and noted its extension members) by now.
+            w.Line($"UnmappedMembers = {Unmapped}.End(),");
         }
 
+        w.Outdent();
+        w.Line("};");
         w.Line("return result;");
         w.Close();
     }

@@ -9,7 +9,7 @@ internal static class ProviderEmitter
     private const string Events = "global::LoanWebhooks.Sdk.Events";
     private const string Parsing = "global::LoanWebhooks.Sdk.Parsing";
 
-    public static string EmitBaseEvent(ProviderModel provider)
+    public static string EmitBaseEvent(ProviderModel provider, bool builtIn)
     {
         var w = Start(provider);
         w.DocXml("summary", $"Base of every {provider.Name} webhook event. Pattern-match on the derived types, or handle <see cref=\"{provider.Name}UnknownEvent\"/> for types this SDK version does not know.");
@@ -22,7 +22,7 @@ internal static class ProviderEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
-        w.Line($"public sealed override {Events}.WebhookProvider Provider => {Events}.WebhookProvider.{provider.Name};");
+        w.Line($"public sealed override {Events}.WebhookProvider Provider => {IdentityEmitter.Reference(provider, builtIn)};");
         w.Line();
         if (provider.DiscriminatorVersioned)
         {
@@ -103,7 +103,7 @@ internal static class ProviderEmitter
         return w.ToString();
     }
 
-    public static string EmitParser(ProviderModel provider)
+    public static string EmitParser(ProviderModel provider, bool builtIn)
     {
         var w = Start(provider);
         string name = provider.Name;
@@ -114,7 +114,7 @@ internal static class ProviderEmitter
         w.Open($"public sealed partial class {name}WebhookParser : {Parsing}.WebhookParser<{name}Event>");
         w.Line($"private static readonly {Parsing}.WebhookEventCatalog<{name}Event> EventCatalog = new(");
         w.Indent();
-        w.Line($"{Events}.WebhookProvider.{name},");
+        w.Line($"{IdentityEmitter.Reference(provider, builtIn)},");
         string path = string.Join(", ", provider.DiscriminatorPath.Select(SourceWriter.Literal));
         w.Line($"new {Parsing}.WebhookDiscriminator(new string[] {{ {path} }}, optional: {Bool(provider.DiscriminatorOptional)}, versioned: {Bool(provider.DiscriminatorVersioned)}),");
         w.Line($"{StringArray(provider.IdempotencyKeyPath)},");
@@ -213,50 +213,7 @@ internal static class ProviderEmitter
         return w.ToString();
     }
 
-    public static string EmitParserRegistry(System.Collections.Generic.IReadOnlyList<string> providers)
-    {
-        var w = new SourceWriter();
-        FileHeader.Write(w, null);
-        w.Line("namespace LoanWebhooks.Sdk.Parsing;");
-        w.Line();
-        w.DocXml("summary", "The parser of every provider, by <see cref=\"global::LoanWebhooks.Sdk.Events.WebhookProvider\"/>.");
-        w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open("public static class WebhookParsers");
-        w.Doc("summary", "The shared default-options parser of a provider.");
-        w.Line("/// <param name=\"provider\">The provider.</param>");
-        w.Line("/// <returns>Its parser.</returns>");
-        w.Line($"public static {Parsing}.IWebhookParser Default({Events}.WebhookProvider provider) => provider switch");
-        w.Line("{");
-        w.Indent();
-        foreach (string name in providers)
-        {
-            w.Line($"{Events}.WebhookProvider.{name} => global::LoanWebhooks.Sdk.{name}.{name}WebhookParser.Default,");
-        }
-
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(provider), provider, \"Unknown provider.\"),");
-        w.Outdent();
-        w.Line("};");
-        w.Line();
-        w.Doc("summary", "Creates a provider's parser with the given limits.");
-        w.Line("/// <param name=\"provider\">The provider.</param>");
-        w.Line("/// <param name=\"options\">Body size and nesting limits.</param>");
-        w.Line("/// <returns>A new parser.</returns>");
-        w.Line($"public static {Parsing}.IWebhookParser Create({Events}.WebhookProvider provider, {Parsing}.WebhookParserOptions options) => provider switch");
-        w.Line("{");
-        w.Indent();
-        foreach (string name in providers)
-        {
-            w.Line($"{Events}.WebhookProvider.{name} => new global::LoanWebhooks.Sdk.{name}.{name}WebhookParser(options),");
-        }
-
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(provider), provider, \"Unknown provider.\"),");
-        w.Outdent();
-        w.Line("};");
-        w.Close();
-        return w.ToString();
-    }
-
-    private static SourceWriter Start(ProviderModel provider)
+    internal static SourceWriter Start(ProviderModel provider)
     {
         var w = new SourceWriter();
         FileHeader.Write(w, null);

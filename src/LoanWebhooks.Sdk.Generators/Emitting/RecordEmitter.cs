@@ -6,7 +6,7 @@ namespace LoanWebhooks.Sdk.Generators.Emitting;
 /// <summary>Emits one immutable record per object schema.</summary>
 internal static class RecordEmitter
 {
-    public static string Emit(ProviderModel provider, RecordModel record)
+    public static string Emit(ProviderModel provider, RecordModel record, bool builtIn)
     {
         var w = new SourceWriter();
         FileHeader.Write(w, record.SourcePath);
@@ -62,7 +62,8 @@ internal static class RecordEmitter
         {
             // The converter has read the deduplication id already: the parser takes it from here instead of scanning the body.
             w.Line("/// <inheritdoc/>");
-            w.Open("internal override bool TryGetTypedIdempotencyKey(out string? key)");
+            // protected internal in the SDK; an override in another assembly can only say protected.
+            w.Open($"{(builtIn ? "protected internal" : "protected")} override bool TryGetTypedIdempotencyKey(out string? key)");
             w.Line($"key = {key};");
             w.Line("return true;");
             w.Close();

@@ -99,3 +99,6 @@ internal sealed record DiagnosticModel(DiagnosticDescriptor Descriptor, Equatabl
 internal sealed record ProviderResult(string ProviderFolder, ProviderModel? Provider, EquatableArray<DiagnosticModel> Diagnostics);
 
 internal sealed record SchemaFile(string Path, string Text);
+
+/// <summary>A provider's name (<c>x-provider</c>) and the namespace its types are generated in.</summary>
+internal sealed record ProviderIdentity(string Name, string Namespace);

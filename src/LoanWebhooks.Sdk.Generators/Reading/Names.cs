@@ -52,7 +52,6 @@ internal static class Names
         builder.Append(body, 1, body.Length - 1);
     }
 
-    /// <summary>A plain C# identifier that is not a keyword (so it needs no @ prefix).</summary>
     /// <summary>The part of a generated file's hint name after the provider: PayitoffBorrower → Borrower.</summary>
     public static string ShortTypeName(string provider, string typeName) =>
         typeName.StartsWith(provider, System.StringComparison.Ordinal) && typeName.Length > provider.Length
@@ -66,6 +65,42 @@ internal static class Names
         return index >= 0 ? path.Substring(index + 1) : path;
     }
 
+    /// <summary>A name <c>WebhookProvider</c> accepts at run time: an ASCII letter, then ASCII letters or digits.</summary>
+    public static bool IsProviderName(string name)
+    {
+        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Dot-separated identifiers, none of them a keyword.</summary>
+    public static bool IsValidNamespace(string name)
+    {
+        foreach (string part in name.Split('.'))
+        {
+            if (!IsValidIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    /// <summary>A plain C# identifier that is not a keyword (so it needs no @ prefix).</summary>
     public static bool IsValidIdentifier(string name)
     {
         if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_') ||

@@ -30,7 +30,7 @@ internal sealed class SchemaReader
     };
 
     /// <summary>Types every provider gets besides its records; a record may not take their names.</summary>
-    private static readonly string[] ProviderTypeSuffixes = { "Event", "UnknownEvent", "WebhookParser", "JsonContext" };
+    private static readonly string[] ProviderTypeSuffixes = { "Event", "UnknownEvent", "WebhookParser", "JsonContext", "Webhooks" };
 
     private readonly string _folder;
     private readonly List<DiagnosticModel> _diagnostics = new();
@@ -137,9 +137,17 @@ internal sealed class SchemaReader
         var root = manifest.Root;
         _provider = root.GetString("x-provider") ?? "";
         string? discriminator = root.GetString("x-discriminator");
-        if (!Names.IsValidIdentifier(_provider))
+        if (!Names.IsValidIdentifier(_provider) || !Names.IsProviderName(_provider))
         {
-            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "provider.json must set \"x-provider\" to the provider's C# name, e.g. \"Payitoff\"");
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "provider.json must set \"x-provider\" to the provider's C# name, an ASCII letter then ASCII letters or digits, e.g. \"Payitoff\"");
+            return Result(null);
+        }
+
+        // The SDK's own providers live in LoanWebhooks.Sdk.<Provider>; a provider of your own names its namespace.
+        string providerNamespace = root.GetString("x-namespace") ?? "LoanWebhooks.Sdk." + _provider;
+        if (!Names.IsValidNamespace(providerNamespace))
+        {
+            Report(DiagnosticDescriptors.InvalidProviderManifest, manifestPath, root.Line, root.Column, "\"x-namespace\" must be a C# namespace such as \"Contoso.Webhooks.Acme\"");
             return Result(null);
         }
 
@@ -204,7 +212,7 @@ internal sealed class SchemaReader
 
         var provider = new ProviderModel(
             _provider,
-            "LoanWebhooks.Sdk." + _provider,
+            providerNamespace,
             root.GetString("description") ?? root.GetString("title"),
             new EquatableArray<string>(discriminatorPath),
             _discriminatorOptional,

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Verification;
 
 namespace LoanWebhooks.Sdk.Testing.Signing;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Testing.Signing;
 

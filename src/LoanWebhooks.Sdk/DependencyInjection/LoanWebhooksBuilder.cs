@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using LoanWebhooks.Sdk.Dispatch;
+using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Quarantine;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,25 +25,33 @@ public sealed class LoanWebhooksBuilder
     /// <summary>The service collection, for extensions such as the ASP.NET Core package's background processing.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Receives Payitoff webhooks.</summary>
+    /// <summary>
+    /// Receives the webhooks of a provider: one of the SDK's (<c>b.AddCanopy(…)</c> and the like call this) or one of
+    /// your own, whose events the SDK's generator made from your schemas and whose options derive from
+    /// <see cref="WebhookProviderOptions"/>. Its deliveries get the same verification, typed events, unknown events,
+    /// idempotency, quarantine and hosting as the built-in providers.
+    /// </summary>
+    /// <typeparam name="TOptions">The provider's options.</typeparam>
     /// <param name="configure">Sets the verification (required) and limits; runs when the options are first resolved, so it may read configuration.</param>
     /// <returns>This builder.</returns>
-    public LoanWebhooksBuilder AddPayitoff(Action<PayitoffWebhookOptions> configure) => AddProvider(configure);
+    /// <exception cref="ArgumentException">Another options class was registered for the same provider.</exception>
+    public LoanWebhooksBuilder AddProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(Action<TOptions> configure)
+        where TOptions : WebhookProviderOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        WebhookProvider provider = new TOptions().Provider;
+        if (_registry.Providers.TryGetValue(provider, out LoanWebhooksRegistry.ProviderRegistration? existing) && existing.OptionsType != typeof(TOptions))
+        {
+            throw new ArgumentException($"{provider} is already configured by {existing.OptionsType.Name}; one options class per provider.", nameof(TOptions));
+        }
 
-    /// <summary>Receives Canopy Servicing webhooks.</summary>
-    /// <param name="configure">Sets the verification (required) and limits.</param>
-    /// <returns>This builder.</returns>
-    public LoanWebhooksBuilder AddCanopy(Action<CanopyWebhookOptions> configure) => AddProvider(configure);
-
-    /// <summary>Receives Spinwheel webhooks.</summary>
-    /// <param name="configure">Sets the verification (required) and limits.</param>
-    /// <returns>This builder.</returns>
-    public LoanWebhooksBuilder AddSpinwheel(Action<SpinwheelWebhookOptions> configure) => AddProvider(configure);
-
-    /// <summary>Receives receeve webhooks.</summary>
-    /// <param name="configure">Sets the verification (required) and limits.</param>
-    /// <returns>This builder.</returns>
-    public LoanWebhooksBuilder AddReceeve(Action<ReceeveWebhookOptions> configure) => AddProvider(configure);
+        Services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, WebhookProviderOptionsValidator<TOptions>>());
+        _registry.Providers[provider] = new LoanWebhooksRegistry.ProviderRegistration(
+            typeof(TOptions),
+            static services => services.GetRequiredService<IOptions<TOptions>>().Value);
+        return this;
+    }
 
     /// <summary>
     /// Registers a handler class for every <see cref="IWebhookHandler{TEvent}"/> it implements. It is resolved from
@@ -156,16 +165,6 @@ public sealed class LoanWebhooksBuilder
 
         Services.TryAddScoped<THandler>();
         _registry.AddHandler(typeof(THandler), invokers);
-        return this;
-    }
-
-    private LoanWebhooksBuilder AddProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(Action<TOptions> configure)
-        where TOptions : WebhookProviderOptions, new()
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, WebhookProviderOptionsValidator<TOptions>>());
-        _registry.Providers[new TOptions().Provider] = static services => services.GetRequiredService<IOptions<TOptions>>().Value;
         return this;
     }
 }

@@ -15,8 +15,8 @@ internal sealed class LoanWebhooksRegistry
 
     public LoanWebhooksRegistry(IServiceCollection services) => _services = services;
 
-    /// <summary>Resolves each enabled provider's options (validated on first access).</summary>
-    public Dictionary<WebhookProvider, Func<IServiceProvider, WebhookProviderOptions>> Providers { get; } = new();
+    /// <summary>Each enabled provider's options class and how to resolve its options (validated on first access).</summary>
+    public Dictionary<WebhookProvider, ProviderRegistration> Providers { get; } = new();
 
     public IReadOnlyList<WebhookHandlerRegistration> Handlers => _handlers;
 
@@ -43,4 +43,7 @@ internal sealed class LoanWebhooksRegistry
         var merged = _handlers[index].Invokers.Concat(invokers).DistinctBy(i => i.EventType).ToArray();
         _handlers[index] = new WebhookHandlerRegistration(handlerType, merged);
     }
+
+    /// <summary>An enabled provider: its options class, and how to resolve its options.</summary>
+    public sealed record ProviderRegistration(Type OptionsType, Func<IServiceProvider, WebhookProviderOptions> Resolve);
 }

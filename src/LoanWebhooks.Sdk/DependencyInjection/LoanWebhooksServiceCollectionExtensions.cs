@@ -66,18 +66,18 @@ public static class LoanWebhooksServiceCollectionExtensions
     {
         if (registry.Providers.Count == 0)
         {
-            throw new InvalidOperationException("AddLoanWebhooks enabled no provider: add one with b.AddPayitoff(o => …), b.AddCanopy(…), b.AddSpinwheel(…) or b.AddReceeve(…).");
+            throw new InvalidOperationException("AddLoanWebhooks enabled no provider: add one with b.AddPayitoff(o => …), b.AddCanopy(…), b.AddSpinwheel(…), b.AddReceeve(…) or b.AddProvider<TOptions>(…) for one of your own.");
         }
 
         TimeProvider time = services.GetRequiredService<TimeProvider>();
         var providers = registry.Providers.Select(entry =>
         {
             // Reading Value runs the validator, which throws OptionsValidationException with its message.
-            WebhookProviderOptions options = entry.Value(services);
+            WebhookProviderOptions options = entry.Value.Resolve(services);
             return new WebhookProviderSettings(
                 entry.Key,
                 options.BuildVerifier(time),
-                WebhookParsers.Create(entry.Key, options.Parsing),
+                options.BuildParser(),
                 options.Parsing.MaxBodyBytes,
                 options.Responses,
                 options.SchemaDrift,
@@ -87,7 +87,7 @@ public static class LoanWebhooksServiceCollectionExtensions
         ILoggerFactory loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         return new WebhookDispatcher(
             providers,
-            new WebhookRouteTable(registry.Handlers, registry.IsSingleton),
+            new WebhookRouteTable(registry.Handlers, registry.IsSingleton, providers.Select(p => p.Parser)),
             services.GetRequiredService<IWebhookIdempotencyStore>(),
             services.GetRequiredService<IWebhookQuarantineStore>(),
             registry.DriftHandlers,

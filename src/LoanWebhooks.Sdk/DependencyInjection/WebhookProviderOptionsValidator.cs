@@ -22,7 +22,7 @@ internal sealed class WebhookProviderOptionsValidator<TOptions> : IValidateOptio
             {
                 return ValidateOptionsResult.Fail(
                     $"LoanWebhooks: {options.Provider} webhooks are enabled but nothing verifies them, so anyone who finds the URL could post fake events. " +
-                    $"In AddLoanWebhooks(b => b.Add{options.Provider}(o => …)) configure {options.VerificationHint}; " +
+                    $"In AddLoanWebhooks(b => b.{options.RegistrationCall}(o => …)) configure {options.VerificationHint}; " +
                     "or, for local development only, call o.AllowUnverifiedRequestsForDevelopmentOnly().");
             }
         }

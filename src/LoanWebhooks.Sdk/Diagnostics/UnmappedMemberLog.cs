@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace LoanWebhooks.Sdk.Diagnostics;
@@ -11,7 +12,9 @@ namespace LoanWebhooks.Sdk.Diagnostics;
 /// (<see cref="Events.WebhookEvent.UnmappedMembers"/>). Names only, never values. Per thread, because a converter
 /// reads one object at a time on the thread that parses.
 /// </summary>
-internal static class UnmappedMemberLog
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class UnmappedMemberLog
 {
     /// <summary>More than this many names in one event is not drift but a different payload; the rest are dropped.</summary>
     internal const int MaxMembersPerEvent = 32;

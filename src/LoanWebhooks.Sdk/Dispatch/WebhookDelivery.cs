@@ -29,9 +29,9 @@ public sealed class WebhookDelivery
         string? expectedEventType = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (!Enum.IsDefined(provider))
+        if (provider == default)
         {
-            throw new ArgumentException($"'{provider}' is not a defined provider.", nameof(provider));
+            throw new ArgumentException("default(WebhookProvider) names no provider.", nameof(provider));
         }
 
         if (expectedEventType is not null && string.IsNullOrWhiteSpace(expectedEventType))

@@ -9,20 +9,21 @@ namespace LoanWebhooks.Sdk.Dispatch;
 /// <summary>Every record type a provider's events parse to, in catalog order (the unknown event last).</summary>
 internal static class WebhookEventTypes
 {
-    private static readonly Dictionary<WebhookProvider, Type[]> ByProvider = Enum.GetValues<WebhookProvider>().ToDictionary(p => p, Load);
+    private static readonly Type[] BuiltIn = BuiltInWebhookParsers.All.SelectMany(Of).ToArray();
 
-    /// <summary>Providers in enum order.</summary>
-    public static IReadOnlyList<WebhookProvider> Providers { get; } = Enum.GetValues<WebhookProvider>();
-
-    /// <summary>The record types of <paramref name="provider"/>; an event's <c>CatalogIndex</c> is its position here.</summary>
-    public static IReadOnlyList<Type> Of(WebhookProvider provider) => ByProvider[provider];
-
-    /// <summary>Whether any event of any provider is a <paramref name="handledType"/>.</summary>
-    public static bool AnyIs(Type handledType) => ByProvider.Values.Any(types => types.Any(handledType.IsAssignableFrom));
-
-    private static Type[] Load(WebhookProvider provider)
+    /// <summary>The record types of <paramref name="parser"/>'s provider; an event's <c>CatalogIndex</c> is its position here.</summary>
+    /// <exception cref="InvalidOperationException">The parser is not a generated one (it does not derive from <see cref="WebhookParser{TEvent}"/>).</exception>
+    public static IReadOnlyList<Type> Of(IWebhookParser parser)
     {
-        var table = (IWebhookEventTable)WebhookParsers.Default(provider);
+        var table = parser as IWebhookEventTable ?? throw new InvalidOperationException(
+            $"The {parser.Provider} parser {parser.GetType().Name} does not derive from WebhookParser<TEvent>; return the generated parser from CreateParser.");
         return table.EventTypes.Select(t => t.EventClrType).Append(table.UnknownEventClrType).ToArray();
     }
+
+    /// <summary>
+    /// Whether some event can be a <paramref name="handledType"/>: any <see cref="WebhookEvent"/> type (a provider of
+    /// your own brings records the builder cannot list when handlers are added), or a type a built-in event is.
+    /// </summary>
+    public static bool AnyIs(Type handledType) =>
+        typeof(WebhookEvent).IsAssignableFrom(handledType) || BuiltIn.Any(handledType.IsAssignableFrom);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
@@ -8,18 +9,26 @@ namespace LoanWebhooks.Sdk.Events;
 /// The one rule for a versioned event type such as <c>event.claim.created.v1</c>: a final <c>.v&lt;digits&gt;</c>
 /// suffix. The parser's version fallback and the base event's <c>EventTypeBaseName</c>/<c>EventTypeVersion</c> both use it.
 /// </summary>
-internal static class VersionedEventType
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class VersionedEventType
 {
+    /// <summary>The event type without its version suffix; the whole event type when it has none.</summary>
+    /// <param name="eventType">An event type such as <c>event.claim.created.v1</c>.</param>
+    /// <returns>For example <c>event.claim.created</c>.</returns>
     public static string BaseName(string eventType) =>
         HasVersion(eventType) ? eventType.Substring(0, eventType.LastIndexOf('.')) : eventType;
 
+    /// <summary>The number of the version suffix, or null when there is none.</summary>
+    /// <param name="eventType">An event type such as <c>event.claim.created.v1</c>.</param>
+    /// <returns>For example 1.</returns>
     public static int? Version(string eventType) =>
         HasVersion(eventType) && int.TryParse(eventType.AsSpan(eventType.LastIndexOf('.') + 2), NumberStyles.None, CultureInfo.InvariantCulture, out int version)
             ? version
             : null;
 
     /// <summary>"event.claim.created.v12" → "event.claim.created"; false when there is no <c>.v&lt;digits&gt;</c> suffix.</summary>
-    public static bool TryStripVersion(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> unversioned)
+    internal static bool TryStripVersion(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> unversioned)
     {
         unversioned = default;
         int dot = value.LastIndexOf((byte)'.');

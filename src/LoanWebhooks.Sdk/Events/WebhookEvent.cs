@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Serialization;
 
@@ -12,7 +13,8 @@ namespace LoanWebhooks.Sdk.Events;
 /// </summary>
 public abstract record WebhookEvent
 {
-    private protected WebhookEvent()
+    /// <summary>For the generated base record of each provider, in this SDK or in your own assembly.</summary>
+    protected WebhookEvent()
     {
     }
 
@@ -25,11 +27,11 @@ public abstract record WebhookEvent
     /// For an event built in code, its canonical type.
     /// </summary>
     [JsonIgnore]
-    public string EventType { get; private protected set; } = string.Empty;
+    public string EventType { get; protected set; } = string.Empty;
 
     /// <summary>How the parser matched <see cref="EventType"/> to this event's type.</summary>
     [JsonIgnore]
-    public WebhookEventMatch Match { get; private protected set; }
+    public WebhookEventMatch Match { get; protected set; }
 
     /// <summary>
     /// The provider's own deduplication id for this delivery, as received: receeve's <c>payload.messageId</c>,
@@ -51,10 +53,11 @@ public abstract record WebhookEvent
     /// <summary>
     /// The members of the body its schema does not describe (kept in the records' <c>ExtensionData</c>), named
     /// <c>Record.member</c> (e.g. <c>PayitoffLoan.servicer_code</c>): the provider added something this SDK version
-    /// does not know. Names only, never values; at most 32. Empty when the body fits its schema exactly.
+    /// does not know. Names only, never values; at most 32. Empty when the body fits its schema exactly. Set by the
+    /// generated converters.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<string> UnmappedMembers { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> UnmappedMembers { get; init; } = Array.Empty<string>();
 
     /// <summary>
     /// Position of this event's type in its parser's catalog (the unknown event comes after the known ones), so a
@@ -82,14 +85,13 @@ public abstract record WebhookEvent
     /// </summary>
     /// <param name="key">The id, or null when the body has none.</param>
     /// <returns>True when <paramref name="key"/> is the answer.</returns>
-    internal virtual bool TryGetTypedIdempotencyKey(out string? key)
+    /// <remarks>For the code the SDK's generator emits; not meant to be called or overridden by hand.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual bool TryGetTypedIdempotencyKey(out string? key)
     {
         key = null;
         return false;
     }
-
-    /// <summary>Records the members the event's records kept in extension data; called by its generated converter.</summary>
-    internal void SetUnmappedMembers(IReadOnlyList<string> members) => UnmappedMembers = members;
 
     /// <summary>Records what the parser learned about the delivery; called once, before the event is handed out.</summary>
     internal void SetDelivery(string eventType, WebhookEventMatch match, ReadOnlyMemory<byte> rawJson, string? idempotencyKey, int catalogIndex)

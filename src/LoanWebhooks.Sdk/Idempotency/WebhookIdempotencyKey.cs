@@ -31,9 +31,9 @@ public readonly record struct WebhookIdempotencyKey
     public WebhookIdempotencyKey(WebhookProvider provider, string value, WebhookIdempotencyKeySource source, string? eventType = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
-        if (!Enum.IsDefined(provider))
+        if (provider == default)
         {
-            throw new ArgumentException($"'{provider}' is not a defined provider.", nameof(provider));
+            throw new ArgumentException("default(WebhookProvider) names no provider.", nameof(provider));
         }
 
         if (!Enum.IsDefined(source))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -8,12 +9,21 @@ using LoanWebhooks.Sdk.Events;
 namespace LoanWebhooks.Sdk.Parsing;
 
 /// <summary>Everything a provider's generated parser knows: discriminator, event types, unknown-event factory.</summary>
-internal sealed class WebhookEventCatalog<TEvent>
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class WebhookEventCatalog<TEvent>
     where TEvent : WebhookEvent
 {
     private readonly Utf8KeyTable<Match> _byValue;
     private readonly Utf8KeyTable<Match> _byUnversionedValue;
 
+    /// <summary>Describes a provider's events for its generated parser.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="discriminator">Where the event type is.</param>
+    /// <param name="idempotencyKeyPath">The member names leading to the deduplication id (<c>x-idempotency-key</c>); empty when there is none.</param>
+    /// <param name="events">The known events; an event's position is its catalog index.</param>
+    /// <param name="createUnknown">Creates the provider's unknown event.</param>
+    /// <param name="unknownEventClrType">The unknown event's type.</param>
     public WebhookEventCatalog(
         WebhookProvider provider,
         WebhookDiscriminator discriminator,
@@ -60,22 +70,22 @@ internal sealed class WebhookEventCatalog<TEvent>
         _byUnversionedValue = new Utf8KeyTable<Match>(byUnversioned);
     }
 
-    public WebhookProvider Provider { get; }
+    internal WebhookProvider Provider { get; }
 
-    public WebhookDiscriminator Discriminator { get; }
+    internal WebhookDiscriminator Discriminator { get; }
 
     /// <summary>UTF-8 member names leading to the provider's deduplication id; empty when it sends none.</summary>
-    public byte[][] IdempotencyKeyPath { get; }
+    internal byte[][] IdempotencyKeyPath { get; }
 
-    public IReadOnlyList<WebhookEventTypeInfo> EventTypes { get; }
+    internal IReadOnlyList<WebhookEventTypeInfo> EventTypes { get; }
 
-    public Func<string, JsonElement, TEvent> CreateUnknown { get; }
+    internal Func<string, JsonElement, TEvent> CreateUnknown { get; }
 
     /// <summary>Events with an <c>x-infer</c> rule, for bodies without a discriminator.</summary>
-    public WebhookEventDescriptor<TEvent>[] InferenceCandidates { get; }
+    internal WebhookEventDescriptor<TEvent>[] InferenceCandidates { get; }
 
     /// <summary>The one event whose inference rule matches the body, or null when none or several do.</summary>
-    public Match? Infer(ReadOnlySpan<byte> body, JsonReaderOptions options)
+    internal Match? Infer(ReadOnlySpan<byte> body, JsonReaderOptions options)
     {
         WebhookEventDescriptor<TEvent>? found = null;
         foreach (var candidate in InferenceCandidates)
@@ -95,13 +105,13 @@ internal sealed class WebhookEventCatalog<TEvent>
     }
 
     /// <summary>The provider's unknown-event record type.</summary>
-    public Type UnknownEventClrType { get; }
+    internal Type UnknownEventClrType { get; }
 
     /// <summary>The catalog index of the unknown event: one past the known event types.</summary>
-    public int UnknownIndex { get; }
+    internal int UnknownIndex { get; }
 
     /// <summary>The event a discriminator value names, and how; null for an unknown value.</summary>
-    public Match? Find(ReadOnlySpan<byte> value)
+    internal Match? Find(ReadOnlySpan<byte> value)
     {
         if (_byValue.Find(value) is { } match)
         {

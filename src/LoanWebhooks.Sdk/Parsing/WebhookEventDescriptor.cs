@@ -1,13 +1,22 @@
 using System;
+using System.ComponentModel;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Serialization;
 
 namespace LoanWebhooks.Sdk.Parsing;
 
 /// <summary>A known event: its discriminator values and the generated converter that reads it.</summary>
-internal sealed class WebhookEventDescriptor<TEvent>
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class WebhookEventDescriptor<TEvent>
     where TEvent : WebhookEvent
 {
+    /// <summary>Describes one known event.</summary>
+    /// <param name="eventType">The canonical discriminator value.</param>
+    /// <param name="aliases">Other accepted values.</param>
+    /// <param name="eventClrType">The event's record type.</param>
+    /// <param name="read">The generated converter's read method.</param>
+    /// <param name="inference">When a body without a discriminator is this event; null when never.</param>
     public WebhookEventDescriptor(string eventType, string[] aliases, Type eventClrType, JsonValueReader<TEvent> read, WebhookInferenceRule? inference = null)
     {
         EventType = eventType;
@@ -17,17 +26,17 @@ internal sealed class WebhookEventDescriptor<TEvent>
         Inference = inference;
     }
 
-    public string EventType { get; }
+    internal string EventType { get; }
 
-    public string[] Aliases { get; }
+    internal string[] Aliases { get; }
 
-    public Type EventClrType { get; }
+    internal Type EventClrType { get; }
 
-    public JsonValueReader<TEvent> Read { get; }
+    internal JsonValueReader<TEvent> Read { get; }
 
     /// <summary>When a body without a discriminator may be taken for this event; null when never.</summary>
-    public WebhookInferenceRule? Inference { get; }
+    internal WebhookInferenceRule? Inference { get; }
 
     /// <summary>Position in the catalog; set once by the catalog that owns the descriptor.</summary>
-    public int Index { get; set; } = -1;
+    internal int Index { get; set; } = -1;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -10,11 +11,16 @@ namespace LoanWebhooks.Sdk.Parsing;
 /// discriminator (Spinwheel documents some). Only used when no expected event type is given, and only
 /// when exactly one event's rule matches, so an ambiguous body stays an unknown event.
 /// </summary>
-internal sealed class WebhookInferenceRule
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class WebhookInferenceRule
 {
     private readonly byte[][][] _members;
     private readonly WebhookInferenceValues[] _values;
 
+    /// <summary>Describes an event's <c>x-infer</c> rule.</summary>
+    /// <param name="members">Top-level members that must all be present.</param>
+    /// <param name="values">Members whose string value must be one of those listed.</param>
     public WebhookInferenceRule(string[] members, WebhookInferenceValues[] values)
     {
         _members = members.Select(m => new[] { Encoding.UTF8.GetBytes(m) }).ToArray();
@@ -22,7 +28,7 @@ internal sealed class WebhookInferenceRule
     }
 
     /// <summary>Whether every listed member is present and every listed value matches; the body is known to be a JSON object.</summary>
-    public bool Matches(ReadOnlySpan<byte> body, JsonReaderOptions options)
+    internal bool Matches(ReadOnlySpan<byte> body, JsonReaderOptions options)
     {
         foreach (byte[][] member in _members)
         {

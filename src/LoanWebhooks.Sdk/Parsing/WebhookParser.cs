@@ -34,7 +34,10 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     private readonly JsonReaderOptions _strictReaderOptions;
     private readonly JsonSerializerOptions _serializerOptions;
 
-    private protected WebhookParser(WebhookEventCatalog<TEvent> catalog, WebhookParserOptions options)
+    /// <summary>For the generated parser of each provider, in this SDK or in your own assembly.</summary>
+    /// <param name="catalog">The provider's events.</param>
+    /// <param name="options">Body size and nesting limits.</param>
+    protected WebhookParser(WebhookEventCatalog<TEvent> catalog, WebhookParserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;

@@ -1,11 +1,17 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace LoanWebhooks.Sdk.Serialization;
 
 /// <summary>The object-walking steps generated converters are made of.</summary>
-internal static class JsonObjectReading
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonObjectReading
 {
+    /// <summary>Checks that the reader is on the start of an object.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <exception cref="SchemaViolationException">It is on another token.</exception>
     public static void ReadStartObject(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -13,7 +14,9 @@ namespace LoanWebhooks.Sdk.Serialization;
 /// can hold one; replacing just that code unit is what every UTF-8 decoder does with it, loses nothing else, and
 /// the exact text stays in the event's raw JSON.
 /// </summary>
-internal static class JsonStringText
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonStringText
 {
     /// <summary>Reads the string or member name the reader is on.</summary>
     /// <exception cref="InvalidOperationException">The token's raw bytes are not valid UTF-8 (the parser rejects those up front).</exception>

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
@@ -11,7 +12,9 @@ namespace LoanWebhooks.Sdk.Serialization;
 /// Reads one JSON value of the type a schema declares, positioned on that value. A value of the wrong
 /// JSON type, or out of range, is a <see cref="SchemaViolationException"/>; never a silent default.
 /// </summary>
-internal static class JsonValueReaders
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonValueReaders
 {
     private const long MinUnixMilliseconds = -62_135_596_800_000;
     private const long MaxUnixMilliseconds = 253_402_300_799_999;
@@ -40,6 +43,10 @@ internal static class JsonValueReaders
         "yyyy-MM-dd'T'HH:mm",
     };
 
+    /// <summary>Reads a string.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="SchemaViolationException">The value is not a string.</exception>
     public static string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
@@ -58,6 +65,10 @@ internal static class JsonValueReaders
         }
     }
 
+    /// <summary>Reads an integer that fits a <see cref="long"/>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="SchemaViolationException">The value is not such an integer.</exception>
     public static long ReadInt64(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "an integer");
@@ -69,6 +80,10 @@ internal static class JsonValueReaders
         return value;
     }
 
+    /// <summary>Reads a number as a <see cref="decimal"/>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="SchemaViolationException">The value is not a number a decimal holds.</exception>
     public static decimal ReadDecimal(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "a number");
@@ -80,6 +95,10 @@ internal static class JsonValueReaders
         return value;
     }
 
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="SchemaViolationException">The value is not a boolean.</exception>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -171,6 +190,10 @@ internal static class JsonValueReaders
         return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks;
     }
 
+    /// <summary>Reads epoch milliseconds (<c>x-time-encoding: unix-ms</c>).</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="SchemaViolationException">The value is not an integer in range.</exception>
     public static DateTimeOffset ReadUnixMilliseconds(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "epoch milliseconds");
@@ -182,6 +205,10 @@ internal static class JsonValueReaders
         return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
     }
 
+    /// <summary>Reads a <c>yyyy-MM-dd</c> date (<c>format: date</c>).</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The date.</returns>
+    /// <exception cref="SchemaViolationException">The value is not such a date.</exception>
     public static DateOnly ReadDate(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a date string");
@@ -232,8 +259,18 @@ internal static class JsonValueReaders
         return true;
     }
 
+    /// <summary>Reads any value as a <see cref="JsonElement"/> (free-form data).</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>A copy of the value.</returns>
     public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
+    /// <summary>Reads an array, each item with <paramref name="readItem"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="options">The serializer options.</param>
+    /// <param name="readItem">Reads one item.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="SchemaViolationException">The value is not an array, or an item does not fit.</exception>
     public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonValueReader<T> readItem)
     {
         Expect(ref reader, JsonTokenType.StartArray, "an array");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,13 +13,21 @@ namespace LoanWebhooks.Sdk.Serialization;
 /// and extension data print their shape only, so a logged event never carries personal data that
 /// the schema did not vet.
 /// </summary>
-internal static class RecordPrinter
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class RecordPrinter
 {
-    public const string Redacted = "***";
+    internal const string Redacted = "***";
 
+    /// <summary>Prints a sensitive member (<c>x-sensitive</c>): never its value.</summary>
+    /// <param name="builder">The text so far.</param>
+    /// <param name="value">The value, printed only as null or redacted.</param>
     public static void AppendSensitive(StringBuilder builder, object? value) =>
         builder.Append(value is null ? "null" : Redacted);
 
+    /// <summary>Prints a member's value for a record's <c>ToString()</c>.</summary>
+    /// <param name="builder">The text so far.</param>
+    /// <param name="value">The value.</param>
     public static void AppendValue(StringBuilder builder, object? value)
     {
         switch (value)
@@ -64,6 +73,9 @@ internal static class RecordPrinter
         }
     }
 
+    /// <summary>Prints the names (never the values) of members a record kept without knowing them.</summary>
+    /// <param name="builder">The text so far.</param>
+    /// <param name="extensionData">The members, by name.</param>
     public static void AppendExtensionData(StringBuilder builder, IReadOnlyDictionary<string, JsonElement>? extensionData)
     {
         // Only the member count: names and values are unvetted and may be personal data.

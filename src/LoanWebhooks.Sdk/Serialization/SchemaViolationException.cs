@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
@@ -11,17 +12,19 @@ namespace LoanWebhooks.Sdk.Serialization;
 /// <see cref="JsonPath"/> points at the offending value without any cost on the success path.
 /// Messages name members and JSON token types only, never values (they may be personal data).
 /// </summary>
-internal sealed class SchemaViolationException : JsonException
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SchemaViolationException : JsonException
 {
     private readonly List<string> _segments = new();
 
-    public SchemaViolationException(string message)
+    internal SchemaViolationException(string message)
         : base(message)
     {
     }
 
     /// <summary>JSONPath of the offending member, e.g. <c>$.data.borrower.uuid</c>.</summary>
-    public string JsonPath
+    internal string JsonPath
     {
         get
         {
@@ -35,13 +38,16 @@ internal sealed class SchemaViolationException : JsonException
         }
     }
 
+    /// <summary>A required member is missing.</summary>
+    /// <param name="jsonName">The member's JSON name.</param>
+    /// <returns>The exception to throw.</returns>
     public static SchemaViolationException MissingRequiredMember(string jsonName) =>
         new($"Required member '{jsonName}' is missing.");
 
-    public static SchemaViolationException DuplicateMember(string jsonName) =>
+    internal static SchemaViolationException DuplicateMember(string jsonName) =>
         new($"Member '{jsonName}' appears more than once.");
 
-    public static SchemaViolationException UnexpectedToken(string expected, JsonTokenType actual) =>
+    internal static SchemaViolationException UnexpectedToken(string expected, JsonTokenType actual) =>
         new($"Expected {expected} but found {JsonTokenNames.WithArticle(actual)}.");
 
     /// <summary>Exception filter: records the member the error happened in, then lets it fly on.</summary>
@@ -56,7 +62,7 @@ internal sealed class SchemaViolationException : JsonException
     }
 
     /// <summary>Exception filter for list items.</summary>
-    public bool PrependIndex(int index)
+    internal bool PrependIndex(int index)
     {
         _segments.Add("[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
         return false;

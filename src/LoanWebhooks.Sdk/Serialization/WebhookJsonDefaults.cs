@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace LoanWebhooks.Sdk.Serialization;
 
 /// <summary>The JSON settings every parser shares.</summary>
-internal static class WebhookJsonDefaults
+/// <remarks>For the code the SDK's generator emits: public so that events generated in your own assembly can use it. Not meant to be called directly; it may change in any version.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class WebhookJsonDefaults
 {
     /// <summary>Deeper than any documented payload (Canopy's account object nests about 8 levels).</summary>
-    public const int MaxDepth = 64;
+    internal const int MaxDepth = 64;
 
     /// <summary>
     /// Providers' documented samples contain <c>//</c> comments and trailing commas (Spinwheel), so
@@ -19,7 +22,7 @@ internal static class WebhookJsonDefaults
         MaxDepth = maxDepth,
     };
 
-    public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
+    internal static JsonReaderOptions ReaderOptions(int maxDepth) => new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

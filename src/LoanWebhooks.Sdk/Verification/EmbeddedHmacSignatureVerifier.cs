@@ -7,7 +7,7 @@ using LoanWebhooks.Sdk.Serialization;
 namespace LoanWebhooks.Sdk.Verification;
 
 /// <summary>
-/// The mechanism behind <see cref="CanopySignatureVerifier"/>: an
+/// The mechanism behind <c>Canopy.CanopySignatureVerifier</c>: an
 /// HMAC-SHA256 signature carried as a string member of a JSON object body, next to the member it signs.
 /// </summary>
 internal sealed class EmbeddedHmacSignatureVerifier

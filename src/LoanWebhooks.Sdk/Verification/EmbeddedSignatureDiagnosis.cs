@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace LoanWebhooks.Sdk.Verification;
 
 /// <summary>
-/// What <see cref="CanopySignatureDiagnostics.Diagnose"/> found out about one captured request: whether it carries
+/// What a diagnosis of an embedded signature (such as <c>CanopySignatureDiagnostics.Diagnose</c>) found out about one captured request: whether it carries
 /// a signature the SDK can read, and which signed bytes and encoding it matches under the given secret.
 /// </summary>
 /// <remarks>

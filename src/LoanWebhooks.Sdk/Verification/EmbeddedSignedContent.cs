@@ -7,7 +7,7 @@ namespace LoanWebhooks.Sdk.Verification;
 /// <remarks>
 /// The envelope has a signature member and a signed member beside it: Canopy <c>{ "event", "data",
 /// "hmac_signature" }</c> signs <c>data</c>. (receeve signs differently, with a public-key signature of the text
-/// it sends as <c>payloadAsString</c>; see <see cref="ReceeveSignatureVerifier"/>.)
+/// it sends as <c>payloadAsString</c>; see <c>Receeve.ReceeveSignatureVerifier</c>.)
 /// </remarks>
 public enum EmbeddedSignedContent
 {

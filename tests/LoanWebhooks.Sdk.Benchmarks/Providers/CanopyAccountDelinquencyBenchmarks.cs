@@ -10,6 +10,7 @@ using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Providers;
 

@@ -10,6 +10,7 @@ using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Providers;
 

@@ -8,6 +8,7 @@ using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Providers;
 

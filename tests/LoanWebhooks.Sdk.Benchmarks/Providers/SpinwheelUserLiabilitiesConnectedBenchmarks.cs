@@ -9,6 +9,7 @@ using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Benchmarks.Providers;
 

@@ -13,10 +13,10 @@ namespace LoanWebhooks.Sdk.Generators.Tests.Harness;
 internal static class RuntimeCompilation
 {
     /// <summary>
-    /// Generated code calls internal helpers of LoanWebhooks.Sdk (Serialization, Parsing) and its private protected
-    /// constructors; the runtime grants InternalsVisibleTo to this name, which stands in for the SDK itself.
+    /// A name the runtime grants no InternalsVisibleTo, so every compilation here proves that generated code needs
+    /// only the SDK's public surface, as it does in a user's project that brings a provider of its own.
     /// </summary>
-    public const string AssemblyName = "LoanWebhooks.Sdk.Tests";
+    public const string AssemblyName = "LoanWebhooks.GeneratedCode";
 
     /// <summary>
     /// Warnings that say nothing about the generated code: CS1701/CS1702 (version unification, which the .NET SDK

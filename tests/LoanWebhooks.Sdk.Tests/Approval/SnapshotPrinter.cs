@@ -10,6 +10,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Events;
 
 namespace LoanWebhooks.Sdk.Tests.Approval;
 
@@ -280,6 +281,9 @@ public static class SnapshotPrinter
                 return b ? "true" : "false";
             case Enum e:
                 return e.ToString();
+            case WebhookProvider provider:
+                // An extensible enum: printed by name, as the C# enum it replaced was.
+                return provider.Name;
             case Guid g:
                 return g.ToString("D");
             case DateTimeOffset d:

@@ -28,7 +28,7 @@ public sealed class CanopyCatalogTests
     {
         var documented = Verbatim.Concat(Prose).OrderBy(t => t, StringComparer.Ordinal);
 
-        var known = WebhookParsers.Default(WebhookProvider.Canopy).EventTypes.Select(t => t.EventType).OrderBy(t => t, StringComparer.Ordinal);
+        var known = BuiltInWebhookParsers.Default(WebhookProvider.Canopy).EventTypes.Select(t => t.EventType).OrderBy(t => t, StringComparer.Ordinal);
         var sampled = DocumentedSamples.For(WebhookProvider.Canopy).Select(s => s.EventType).OrderBy(t => t, StringComparer.Ordinal);
 
         Assert.Equal(documented, known);

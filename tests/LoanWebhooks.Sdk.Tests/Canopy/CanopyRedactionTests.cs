@@ -31,7 +31,7 @@ public sealed class CanopyRedactionTests
     public void Sensitive_values_are_readable_but_never_printed(string name)
     {
         var sample = DocumentedSampleData.Sample(name);
-        var webhookEvent = WebhookParsers.Default(WebhookProvider.Canopy).Parse(sample.Body.Span);
+        var webhookEvent = BuiltInWebhookParsers.Default(WebhookProvider.Canopy).Parse(sample.Body.Span);
         var walk = Walk(sample);
 
         string printed = webhookEvent.ToString();
@@ -82,7 +82,7 @@ public sealed class CanopyRedactionTests
 
     private static WalkResult Walk(DocumentedSample sample)
     {
-        var webhookEvent = WebhookParsers.Default(WebhookProvider.Canopy).Parse(sample.Body.Span);
+        var webhookEvent = BuiltInWebhookParsers.Default(WebhookProvider.Canopy).Parse(sample.Body.Span);
         using var document = JsonDocument.Parse(sample.Body);
         var result = new WalkResult();
         string schemaFile = Path.Combine(SchemaFolder, "events", sample.EventType + ".json");

@@ -90,7 +90,7 @@ public sealed class DocumentedDefaultTests
     [MemberData(nameof(Providers))]
     public void Nesting_64_levels_deep_parses_and_65_is_MaxDepthExceeded(WebhookProvider provider)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         var sample = DocumentedSamples.For(provider)[0];
         string? expected = ProviderTestProfiles.For(provider).ExpectedEventTypeFor(sample.EventType);
         Type sampleType = parser.Parse(sample.Body.Span, expected).GetType();
@@ -109,7 +109,7 @@ public sealed class DocumentedDefaultTests
     [MemberData(nameof(Providers))]
     public void A_body_of_exactly_1_MiB_is_parsed_and_one_byte_more_is_BodyTooLarge(WebhookProvider provider)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         var sample = DocumentedSamples.For(provider)[0];
         string? expected = ProviderTestProfiles.For(provider).ExpectedEventTypeFor(sample.EventType);
         Type sampleType = parser.Parse(sample.Body.Span, expected).GetType();

@@ -16,7 +16,7 @@ namespace LoanWebhooks.Sdk.Tests.Diagnostics;
 [Collection(TelemetryCollection.Name)]
 public sealed class TelemetryCanaryTests
 {
-    public static TheoryData<WebhookProvider> Providers() => new(Enum.GetValues<WebhookProvider>());
+    public static TheoryData<WebhookProvider> Providers() => new(WebhookProvider.BuiltIn);
 
     [Theory]
     [MemberData(nameof(Providers))]

@@ -3,6 +3,7 @@ using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Dispatch;

@@ -44,7 +44,7 @@ public sealed class DispatchOutcomeTests
 
     /// <summary>The record the provider's catalog lists for the sample's event type (read from the catalog, not from a parse).</summary>
     private static Type ExpectedClrType(DocumentedSample sample) =>
-        Assert.Single(WebhookParsers.Default(sample.Provider).EventTypes, t => t.EventType == sample.EventType).EventClrType;
+        Assert.Single(BuiltInWebhookParsers.Default(sample.Provider).EventTypes, t => t.EventType == sample.EventType).EventClrType;
 
     [Fact]
     public async Task An_event_without_handlers_is_accepted()

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
-using LoanWebhooks.Sdk.Testing;
+using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Testing.Providers;
+using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;

@@ -4,8 +4,10 @@ using System.Threading.Tasks;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -38,10 +40,11 @@ public sealed class ResponseStatusTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Payitoff)]
-    [InlineData(WebhookProvider.Canopy)]
-    public async Task An_overridden_unverified_status_is_what_a_wrong_credential_is_answered_with(WebhookProvider provider)
+    [InlineData(nameof(WebhookProvider.Payitoff))]
+    [InlineData(nameof(WebhookProvider.Canopy))]
+    public async Task An_overridden_unverified_status_is_what_a_wrong_credential_is_answered_with(string providerName)
     {
+        var provider = new WebhookProvider(providerName);
         await using var host = new DispatchTestHost(b => b.Configure(provider, o => o.Responses.Unverified = 401));
         var sample = DocumentedSamples.For(provider).First();
 

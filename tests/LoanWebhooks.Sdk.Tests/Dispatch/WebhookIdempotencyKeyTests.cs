@@ -61,10 +61,10 @@ public sealed class WebhookIdempotencyKeyTests
     }
 
     [Fact]
-    public void A_key_needs_a_value_and_defined_enums()
+    public void A_key_needs_a_value_a_named_provider_and_a_defined_source()
     {
         Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(WebhookProvider.Payitoff, string.Empty, WebhookIdempotencyKeySource.ProviderId));
-        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey((WebhookProvider)99, "x", WebhookIdempotencyKeySource.ProviderId));
+        Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(default(WebhookProvider), "x", WebhookIdempotencyKeySource.ProviderId));
         Assert.Throws<ArgumentException>(() => new WebhookIdempotencyKey(WebhookProvider.Payitoff, "x", (WebhookIdempotencyKeySource)0));
     }
 

@@ -46,7 +46,7 @@ public sealed class ProviderDocsTests
     {
         var provider = ProviderIn(folder);
 
-        var parser = WebhookParsers.Default(provider.Provider);
+        var parser = BuiltInWebhookParsers.Default(provider.Provider);
 
         Assert.Equal(provider.EventSchemaCount, parser.EventTypes.Count);
     }

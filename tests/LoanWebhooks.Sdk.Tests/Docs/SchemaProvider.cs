@@ -25,7 +25,7 @@ internal sealed record SchemaProvider(
     int EventSchemaCount)
 {
     /// <summary>The provider as the runtime names it.</summary>
-    public WebhookProvider Provider => Enum.Parse<WebhookProvider>(Name);
+    public WebhookProvider Provider => new(Name);
 
     /// <summary>The discriminator as the docs write it: <c>/payload/details/messageType</c> is <c>payload.details.messageType</c>.</summary>
     public string DiscriminatorAsWritten => Dotted(Discriminator);

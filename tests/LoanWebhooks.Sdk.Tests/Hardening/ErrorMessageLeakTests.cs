@@ -24,7 +24,7 @@ public sealed class ErrorMessageLeakTests
     public void Errors_caused_at_a_value_never_echo_it(string name)
     {
         var sample = DocumentedSampleData.Sample(name);
-        var parser = WebhookParsers.Default(sample.Provider);
+        var parser = BuiltInWebhookParsers.Default(sample.Provider);
         byte[] bytes = sample.Body.ToArray();
         var values = StringValues(bytes);
         int checkedValues = 0;
@@ -64,7 +64,7 @@ public sealed class ErrorMessageLeakTests
     public void An_unexpected_event_type_the_sdk_does_not_know_is_never_echoed(WebhookProvider provider, string envelope)
     {
         const string Named = "888-88-8888 Miriam Trevino";
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         string expected = parser.EventTypes[0].EventType;
         string body = envelope.Replace("{0}", "\"" + Named + "\"", StringComparison.Ordinal);
 
@@ -82,7 +82,7 @@ public sealed class ErrorMessageLeakTests
     [MemberData(nameof(HostileInputTests.Envelopes), MemberType = typeof(HostileInputTests))]
     public void An_unexpected_event_type_the_sdk_knows_is_named(WebhookProvider provider, string envelope)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         string expected = parser.EventTypes[0].EventType;
         string sent = parser.EventTypes[^1].EventType;
         string body = envelope.Replace("{0}", "\"" + sent + "\"", StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class ErrorMessageLeakTests
         string version = new('7', 5_000);
         string body = $$"""{ "payload": { "details": { "messageType": "event.strategy.stopped.v{{version}}" }, "messageId": "m" }, "signature": "s" }""";
 
-        bool parsed = WebhookParsers.Default(WebhookProvider.Receeve).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure, "event.strategy.assigned.v1");
+        bool parsed = BuiltInWebhookParsers.Default(WebhookProvider.Receeve).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure, "event.strategy.assigned.v1");
 
         Assert.False(parsed);
         Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
@@ -115,7 +115,7 @@ public sealed class ErrorMessageLeakTests
         const string Named = "888-88-8888 Miriam Trevino";
         string body = "{ \"event_type\": \"" + Named + "\", \"data\": null } trailing";
 
-        bool parsed = WebhookParsers.Default(WebhookProvider.Payitoff).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure);
+        bool parsed = BuiltInWebhookParsers.Default(WebhookProvider.Payitoff).TryParse(Encoding.UTF8.GetBytes(body), out _, out var failure);
 
         Assert.False(parsed);
         Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);

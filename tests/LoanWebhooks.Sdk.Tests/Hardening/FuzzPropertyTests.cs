@@ -40,7 +40,7 @@ public sealed class FuzzPropertyTests
         int parsed = cases.Count(c =>
         {
             byte[] input = c.Input();
-            return WebhookParsers.Default(WebhookFuzzTarget.ProviderOf(input)).TryParse(input.AsSpan(1), out _, out _);
+            return BuiltInWebhookParsers.Default(WebhookFuzzTarget.ProviderOf(input)).TryParse(input.AsSpan(1), out _, out _);
         });
 
         Assert.InRange(parsed, 25, 475);

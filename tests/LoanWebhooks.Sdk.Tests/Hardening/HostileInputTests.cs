@@ -50,7 +50,7 @@ public sealed class HostileInputTests
     [MemberData(nameof(Envelopes))]
     public void Two_discriminators_naming_different_events_are_never_typed_as_either(WebhookProvider provider, string envelope)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         string first = parser.EventTypes[0].EventType;
         string second = parser.EventTypes[^1].EventType;
         string body = envelope.Replace("{0}", Quote(first), StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class HostileInputTests
     [MemberData(nameof(Envelopes))]
     public void A_huge_unknown_member_within_the_limit_is_kept_and_a_body_over_it_is_rejected(WebhookProvider provider, string envelope)
     {
-        var parser = WebhookParsers.Default(provider);
+        var parser = BuiltInWebhookParsers.Default(provider);
         string huge = new('x', 900_000);
         string within = envelope.Replace("{0}", "\"not.a.documented.event\"", StringComparison.Ordinal).TrimEnd().TrimEnd('}') + $", \"blob\": \"{huge}\" }}";
         string over = within.Replace(huge, huge + new string('y', 200_000), StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class HostileInputTests
     {
         string eventType = new('e', 500_000);
 
-        var webhookEvent = WebhookParsers.Default(provider).Parse(Encoding.UTF8.GetBytes(envelope.Replace("{0}", Quote(eventType), StringComparison.Ordinal)));
+        var webhookEvent = BuiltInWebhookParsers.Default(provider).Parse(Encoding.UTF8.GetBytes(envelope.Replace("{0}", Quote(eventType), StringComparison.Ordinal)));
 
         Assert.IsAssignableFrom<IUnknownWebhookEvent>(webhookEvent);
         Assert.Equal(eventType, webhookEvent.EventType);
@@ -124,7 +124,7 @@ public sealed class HostileInputTests
             body[quote - 1] = 0xC3; // a lead byte followed by an ASCII byte
             body[quote - 2] = 0xFF;
 
-            bool parsed = WebhookParsers.Default(sample.Provider).TryParse(body, out _, out var failure);
+            bool parsed = BuiltInWebhookParsers.Default(sample.Provider).TryParse(body, out _, out var failure);
 
             Assert.False(parsed, sample.Name);
             Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
@@ -138,7 +138,7 @@ public sealed class HostileInputTests
         {
             byte[] body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(sample.Body.ToArray()).ToArray();
 
-            var webhookEvent = WebhookParsers.Default(sample.Provider).Parse(body, expectedEventType: sample.EventType);
+            var webhookEvent = BuiltInWebhookParsers.Default(sample.Provider).Parse(body, expectedEventType: sample.EventType);
 
             Assert.Equal(sample.Provider, webhookEvent.Provider);
         }
@@ -214,7 +214,7 @@ public sealed class HostileInputTests
 
     private static WebhookParseError Fail(WebhookProvider provider, string body)
     {
-        bool parsed = WebhookParsers.Default(provider).TryParse(Encoding.UTF8.GetBytes(body), out var webhookEvent, out var failure);
+        bool parsed = BuiltInWebhookParsers.Default(provider).TryParse(Encoding.UTF8.GetBytes(body), out var webhookEvent, out var failure);
 
         Assert.False(parsed, $"Expected a parse error, got {webhookEvent}");
         return failure!;

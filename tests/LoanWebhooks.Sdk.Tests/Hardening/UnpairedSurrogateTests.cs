@@ -65,7 +65,7 @@ public sealed class UnpairedSurrogateTests
         int parsed = 0;
         foreach (var sample in DocumentedSamples.All)
         {
-            var parser = WebhookParsers.Default(sample.Provider);
+            var parser = BuiltInWebhookParsers.Default(sample.Provider);
             string text = sample.BodyText;
             for (int quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"', quote + 1))
             {

@@ -19,7 +19,7 @@ public sealed class DocumentedSampleTests
     public void Documented_sample_parses_to_its_specific_event_type(string name)
     {
         var sample = Sample(name);
-        var parser = WebhookParsers.Default(sample.Provider);
+        var parser = BuiltInWebhookParsers.Default(sample.Provider);
 
         var webhookEvent = parser.Parse(sample.Body.Span);
 
@@ -36,7 +36,7 @@ public sealed class DocumentedSampleTests
     {
         var sample = Sample(name);
 
-        var webhookEvent = WebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
+        var webhookEvent = BuiltInWebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
 
         Approvals.Verify(SnapshotPrinter.Print(webhookEvent), sample.Name);
     }
@@ -48,7 +48,7 @@ public sealed class DocumentedSampleTests
         // Expanded samples carry example members outside the schema on purpose; verbatim ones must not.
         var sample = Sample(name);
 
-        var webhookEvent = WebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
+        var webhookEvent = BuiltInWebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
 
         Assert.Empty(SnapshotPrinter.FindExtensionData(webhookEvent));
     }
@@ -59,7 +59,7 @@ public sealed class DocumentedSampleTests
     {
         var sample = Sample(name);
 
-        var webhookEvent = WebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
+        var webhookEvent = BuiltInWebhookParsers.Default(sample.Provider).Parse(sample.Body.Span);
 
         Assert.Equal(sample.Body.ToArray(), webhookEvent.RawJson.ToArray());
     }
@@ -74,7 +74,7 @@ public sealed class DocumentedSampleTests
             "payment.historical_change", "refinance.initiated", "test",
         };
 
-        var known = WebhookParsers.Default(WebhookProvider.Payitoff).EventTypes.Select(t => t.EventType).OrderBy(t => t);
+        var known = BuiltInWebhookParsers.Default(WebhookProvider.Payitoff).EventTypes.Select(t => t.EventType).OrderBy(t => t);
         var sampled = DocumentedSamples.For(WebhookProvider.Payitoff).Select(s => s.EventType).OrderBy(t => t);
 
         Assert.Equal(documented, known);

@@ -27,7 +27,7 @@ public sealed class OwnedBodyTests
     public void An_owned_body_parses_to_the_same_event_as_a_copied_one(string name)
     {
         var sample = DocumentedSampleData.Sample(name);
-        IWebhookParser parser = WebhookParsers.Default(sample.Provider);
+        IWebhookParser parser = BuiltInWebhookParsers.Default(sample.Provider);
         string? hint = ProviderTestProfiles.For(sample.Provider).ExpectedEventTypeFor(sample.EventType);
         byte[] owned = sample.Body.ToArray();
 

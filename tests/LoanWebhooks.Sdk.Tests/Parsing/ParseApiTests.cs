@@ -93,7 +93,7 @@ public sealed class ParseApiTests
     public void TryParseOwned_of_a_null_array_is_an_empty_body_not_an_exception()
     {
         bool parsed = PayitoffWebhookParser.Default.TryParseOwned(null, out var webhookEvent, out var failure);
-        bool parsedThroughInterface = WebhookParsers.Default(WebhookProvider.Payitoff).TryParseOwned(null, out _, out var interfaceFailure);
+        bool parsedThroughInterface = BuiltInWebhookParsers.Default(WebhookProvider.Payitoff).TryParseOwned(null, out _, out var interfaceFailure);
 
         Assert.False(parsed);
         Assert.Null(webhookEvent);
@@ -247,9 +247,9 @@ public sealed class ParseApiTests
 
         Assert.Empty(unserved);
         Assert.True(generated.Count > 300, $"Only {generated.Count} generated types found.");
-        Assert.All(Enum.GetValues<WebhookProvider>(), provider => Assert.Contains(generated, t => t.Namespace == "LoanWebhooks.Sdk." + provider));
+        Assert.All(WebhookProvider.BuiltIn, provider => Assert.Contains(generated, t => t.Namespace == "LoanWebhooks.Sdk." + provider));
         Assert.All(
-            Enum.GetValues<WebhookProvider>().SelectMany(p => WebhookParsers.Default(p).EventTypes),
+            WebhookProvider.BuiltIn.SelectMany(p => BuiltInWebhookParsers.Default(p).EventTypes),
             info => Assert.Contains(info.EventClrType, generated));
         Assert.Null(PayitoffJsonContext.Default.GetTypeInfo(typeof(Uri)));
     }
@@ -259,7 +259,7 @@ public sealed class ParseApiTests
     public void Json_context_round_trips_every_documented_sample_through_JsonSerializer(string name)
     {
         var sample = DocumentedSampleData.Sample(name);
-        var parsed = WebhookParsers.Default(sample.Provider).Parse(sample.Body.Span, sample.EventType);
+        var parsed = BuiltInWebhookParsers.Default(sample.Provider).Parse(sample.Body.Span, sample.EventType);
         var context = JsonContextOf(parsed.GetType());
 
         string json = JsonSerializer.Serialize(parsed, parsed.GetType(), context);
@@ -298,7 +298,7 @@ public sealed class ParseApiTests
         var info = Assert.Single(PayitoffWebhookParser.Default.EventTypes, t => t.EventType == "loan.paid_off");
 
         Assert.Equal(typeof(PayitoffLoanPaidOffEvent), info.EventClrType);
-        Assert.Same(PayitoffWebhookParser.Default, WebhookParsers.Default(WebhookProvider.Payitoff));
+        Assert.Same(PayitoffWebhookParser.Default, BuiltInWebhookParsers.Default(WebhookProvider.Payitoff));
     }
 
     [Fact]

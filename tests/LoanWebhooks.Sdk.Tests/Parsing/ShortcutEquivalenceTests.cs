@@ -173,11 +173,11 @@ public sealed class ShortcutEquivalenceTests
 
         Assert.True(JsonMemberGuess.TryFindTrailing(canopy, "event"u8, out var discriminator));
         Assert.Equal("account_delinquency", Encoding.UTF8.GetString(discriminator.Value(canopy)));
-        Assert.True(WebhookParsers.Default(WebhookProvider.Canopy).Parse(canopy).TryGetTypedIdempotencyKey(out string? canopyKey));
+        Assert.True(BuiltInWebhookParsers.Default(WebhookProvider.Canopy).Parse(canopy).TryGetTypedIdempotencyKey(out string? canopyKey));
         Assert.Equal("dGIr5vD0KVYPLYcGsmld/wtfKym1+teUVZfVMmS+RQw=", canopyKey);
-        Assert.True(WebhookParsers.Default(WebhookProvider.Spinwheel).Parse(spinwheel).TryGetTypedIdempotencyKey(out string? typedKey));
+        Assert.True(BuiltInWebhookParsers.Default(WebhookProvider.Spinwheel).Parse(spinwheel).TryGetTypedIdempotencyKey(out string? typedKey));
         Assert.Equal("1669434136600-0", typedKey);
-        Assert.True(WebhookParsers.Default(WebhookProvider.Receeve).Parse(receeve).TryGetTypedIdempotencyKey(out typedKey));
+        Assert.True(BuiltInWebhookParsers.Default(WebhookProvider.Receeve).Parse(receeve).TryGetTypedIdempotencyKey(out typedKey));
         Assert.Equal("09feeb6f-350a-430a-a040-cd1c558cbc91", typedKey);
     }
 

@@ -23,7 +23,7 @@ public sealed class TryParseRobustnessTests
         int parsed = 0, rejected = 0;
         foreach (var sample in DocumentedSamples.All)
         {
-            var parser = WebhookParsers.Default(sample.Provider);
+            var parser = BuiltInWebhookParsers.Default(sample.Provider);
             byte[] original = sample.Body.ToArray();
             for (int i = 0; i < MutationsPerSample; i++)
             {

@@ -149,7 +149,7 @@ public sealed class ProviderTestProfileTests
         ?? throw new Xunit.Sdk.XunitException($"schemas/ declares the provider {name}, but ProviderTestProfiles has no profile for it: add one under src/LoanWebhooks.Sdk.Testing/Providers/{name}/.");
 
     // The one place that makes a provider value no schema declares.
-    private static WebhookProvider UndefinedProvider() => (WebhookProvider)99;
+    private static WebhookProvider UndefinedProvider() => new("NoSchemaDeclaresThis");
 
     private static ServiceProvider Dispatcher(ProviderTestProfile profile)
     {

@@ -257,11 +257,12 @@ public sealed class SchemaDriftTests
     }
 
     [Theory]
-    [InlineData(WebhookProvider.Canopy)]
-    [InlineData(WebhookProvider.Spinwheel)]
-    [InlineData(WebhookProvider.Receeve)]
-    public async Task Replaying_an_entry_added_again_after_it_was_processed_is_a_duplicate_for_a_provider_with_an_id(WebhookProvider provider)
+    [InlineData(nameof(WebhookProvider.Canopy))]
+    [InlineData(nameof(WebhookProvider.Spinwheel))]
+    [InlineData(nameof(WebhookProvider.Receeve))]
+    public async Task Replaying_an_entry_added_again_after_it_was_processed_is_a_duplicate_for_a_provider_with_an_id(string providerName)
     {
+        var provider = new WebhookProvider(providerName);
         var store = new InMemoryWebhookQuarantineStore();
         await using var old = OldHost(provider, store);
         await using var fixedHost = Host(services: s => s.AddSingleton<IWebhookQuarantineStore>(store));

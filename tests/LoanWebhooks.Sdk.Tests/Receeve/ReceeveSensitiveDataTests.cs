@@ -75,7 +75,7 @@ public sealed class ReceeveSensitiveDataTests
         using var signer = LoanWebhooks.Sdk.Testing.Signing.ReceeveWebhookSigner.CreateEcdsa();
         byte[] body = signer.Sign(DocumentedSamples.Get(WebhookProvider.Receeve, "event.accountDebtor.updated.v1").Body.Span);
 
-        var webhookEvent = (ReceeveAccountDebtorUpdatedEvent)WebhookParsers.Default(WebhookProvider.Receeve).Parse(body);
+        var webhookEvent = (ReceeveAccountDebtorUpdatedEvent)BuiltInWebhookParsers.Default(WebhookProvider.Receeve).Parse(body);
         string printed = webhookEvent.ToString();
 
         Assert.Contains("testEmail@example.com", webhookEvent.PayloadAsString, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 using LoanWebhooks.Sdk.Tests.Hardening;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 using Xunit;

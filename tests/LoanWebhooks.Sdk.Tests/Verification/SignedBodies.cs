@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing;
 using LoanWebhooks.Sdk.Verification;

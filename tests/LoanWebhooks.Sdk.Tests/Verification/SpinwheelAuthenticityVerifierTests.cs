@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
 using Xunit;
 using static LoanWebhooks.Sdk.Tests.Verification.SourceAddressVerifierTests;

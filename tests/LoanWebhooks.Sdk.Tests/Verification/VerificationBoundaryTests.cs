@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Testing.Providers;
 

@@ -2,6 +2,7 @@ using System;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Testing.Signing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Testing.Providers;
 

@@ -2,7 +2,9 @@ using System;
 using System.Net;
 using LoanWebhooks.Sdk.DependencyInjection;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Spinwheel;
 using LoanWebhooks.Sdk.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanWebhooks.Sdk.Testing.Providers;
 

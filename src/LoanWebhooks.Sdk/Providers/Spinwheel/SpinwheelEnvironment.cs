@@ -1,4 +1,6 @@
-namespace LoanWebhooks.Sdk.Verification;
+using LoanWebhooks.Sdk.Verification;
+
+namespace LoanWebhooks.Sdk.Spinwheel;
 
 /// <summary>A Spinwheel environment, each of which sends webhooks from its own published addresses.</summary>
 public enum SpinwheelEnvironment

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.DependencyInjection;
+namespace LoanWebhooks.Sdk.Receeve;
 
 /// <summary>
 /// receeve webhooks, which carry a <c>signature</c> of <c>payloadAsString</c> by receeve's key, checked with the
@@ -11,12 +14,17 @@ namespace LoanWebhooks.Sdk.DependencyInjection;
 /// </summary>
 public sealed class ReceeveWebhookOptions : WebhookProviderOptions
 {
+    /// <summary>Options with nothing configured; <c>b.AddReceeve(o => …)</c> creates them.</summary>
+    public ReceeveWebhookOptions()
+        : base(WebhookProvider.Receeve)
+    {
+    }
+
     /// <summary>The signature check (and an optional timestamp window); applied when at least one public key is configured.</summary>
     public ReceeveSignatureOptions Signature { get; } = new();
 
-    internal override WebhookProvider Provider => WebhookProvider.Receeve;
-
-    internal override string VerificationHint =>
+    /// <inheritdoc/>
+    protected internal override string VerificationHint =>
         "o.UsePublicKey(publicKeyPem) or o.UsePublicKeyFile(path) with the public key receeve gave you, or o.Verifier = …";
 
     /// <summary>
@@ -46,11 +54,17 @@ public sealed class ReceeveWebhookOptions : WebhookProviderOptions
         return this;
     }
 
-    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
+    /// <inheritdoc/>
+    protected override void AddConfiguredVerifiers(IList<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {
         if (Signature.PublicKeys.Count > 0 || Signature.PublicKeyFiles.Count > 0)
         {
             verifiers.Add(new ReceeveSignatureVerifier(Signature, timeProvider));
         }
     }
+
+    internal override string RegistrationCall => "AddReceeve";
+
+    /// <inheritdoc/>
+    protected override IWebhookParser CreateParser(WebhookParserOptions limits) => new ReceeveWebhookParser(limits);
 }

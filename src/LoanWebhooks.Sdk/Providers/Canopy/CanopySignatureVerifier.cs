@@ -1,6 +1,7 @@
 using System;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Canopy;
 
 /// <summary>
 /// Verifies Canopy Servicing's <c>hmac_signature</c>: an HMAC-SHA256 of the envelope's <c>data</c>, keyed with

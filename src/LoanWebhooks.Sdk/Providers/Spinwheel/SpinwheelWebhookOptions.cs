@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.DependencyInjection;
+namespace LoanWebhooks.Sdk.Spinwheel;
 
 /// <summary>
 /// Spinwheel webhooks: checked by source address (Spinwheel's published addresses, Production by default) and by
@@ -12,12 +15,17 @@ namespace LoanWebhooks.Sdk.DependencyInjection;
 /// </summary>
 public sealed class SpinwheelWebhookOptions : WebhookProviderOptions
 {
+    /// <summary>Options with nothing configured; <c>b.AddSpinwheel(o => …)</c> creates them.</summary>
+    public SpinwheelWebhookOptions()
+        : base(WebhookProvider.Spinwheel)
+    {
+    }
+
     /// <summary>The source address and header checks; applied once anything in it is configured.</summary>
     public SpinwheelAuthenticityOptions Authenticity { get; } = new();
 
-    internal override WebhookProvider Provider => WebhookProvider.Spinwheel;
-
-    internal override string VerificationHint =>
+    /// <inheritdoc/>
+    protected internal override string VerificationHint =>
         "o.UseSharedSecretHeader(headerName, secret) (configure the same header on the Spinwheel subscription; the source address is checked too), o.Authenticity…, or o.Verifier = …";
 
     /// <summary>
@@ -42,7 +50,8 @@ public sealed class SpinwheelWebhookOptions : WebhookProviderOptions
         return this;
     }
 
-    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
+    /// <inheritdoc/>
+    protected override void AddConfiguredVerifiers(IList<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {
         if (IsConfigured(Authenticity))
         {
@@ -63,4 +72,9 @@ public sealed class SpinwheelWebhookOptions : WebhookProviderOptions
             || options.UsePublishedAddresses != defaults.UsePublishedAddresses
             || !string.Equals(options.ForwardedForHeaderName, defaults.ForwardedForHeaderName, StringComparison.Ordinal);
     }
+
+    internal override string RegistrationCall => "AddSpinwheel";
+
+    /// <inheritdoc/>
+    protected override IWebhookParser CreateParser(WebhookParserOptions limits) => new SpinwheelWebhookParser(limits);
 }

@@ -4,8 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using LoanWebhooks.Sdk.Serialization;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Receeve;
 
 /// <summary>
 /// Verifies a receeve delivery, <c>{ "payload": { … }, "payloadAsString": "…", "signature": "…" }</c>, as receeve

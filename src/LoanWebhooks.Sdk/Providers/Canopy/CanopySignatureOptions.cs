@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Canopy;
 
 /// <summary>Configures a <see cref="CanopySignatureVerifier"/>.</summary>
 /// <remarks>

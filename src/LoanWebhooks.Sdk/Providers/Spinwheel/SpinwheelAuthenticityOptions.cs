@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Spinwheel;
 
 /// <summary>
 /// Configures a <see cref="SpinwheelAuthenticityVerifier"/>: the source addresses Spinwheel sends from and the

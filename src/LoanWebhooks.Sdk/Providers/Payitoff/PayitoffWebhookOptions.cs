@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
+using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.DependencyInjection;
+namespace LoanWebhooks.Sdk.Payitoff;
 
 /// <summary>
 /// Payitoff webhooks. Payitoff documents no signature: register the webhook URL with Basic credentials
@@ -11,13 +14,17 @@ namespace LoanWebhooks.Sdk.DependencyInjection;
 /// </summary>
 public sealed class PayitoffWebhookOptions : WebhookProviderOptions
 {
+    /// <summary>Options with nothing configured; <c>b.AddPayitoff(o => …)</c> creates them.</summary>
+    public PayitoffWebhookOptions()
+        : base(WebhookProvider.Payitoff)
+    {
+    }
+
     /// <summary>Credentials the webhook URL carries; checked when at least one is configured.</summary>
     public BasicAuthenticationOptions BasicAuthentication { get; } = new();
 
     /// <summary>A secret header; checked when a header name or a secret is configured.</summary>
     public SharedSecretHeaderOptions SharedSecretHeader { get; } = new();
-
-    internal override WebhookProvider Provider => WebhookProvider.Payitoff;
 
     /// <summary>
     /// Payitoff sends no delivery id: treats deliveries with byte-identical bodies as redeliveries of one event (sets
@@ -32,7 +39,8 @@ public sealed class PayitoffWebhookOptions : WebhookProviderOptions
         return this;
     }
 
-    internal override string VerificationHint =>
+    /// <inheritdoc/>
+    protected internal override string VerificationHint =>
         "o.UseBasicAuthentication(userName, password) (and register https://user:password@your-host/… with Payitoff), o.UseSharedSecretHeader(headerName, secret), or o.Verifier = …";
 
     /// <summary>Accepts requests with these Basic credentials; call again with new credentials to rotate.</summary>
@@ -64,7 +72,8 @@ public sealed class PayitoffWebhookOptions : WebhookProviderOptions
         return this;
     }
 
-    private protected override void AddConfiguredVerifiers(List<IWebhookVerifier> verifiers, TimeProvider timeProvider)
+    /// <inheritdoc/>
+    protected override void AddConfiguredVerifiers(IList<IWebhookVerifier> verifiers, TimeProvider timeProvider)
     {
         if (BasicAuthentication.Credentials.Count > 0)
         {
@@ -77,4 +86,9 @@ public sealed class PayitoffWebhookOptions : WebhookProviderOptions
             verifiers.Add(new SharedSecretHeaderVerifier(SharedSecretHeader));
         }
     }
+
+    internal override string RegistrationCall => "AddPayitoff";
+
+    /// <inheritdoc/>
+    protected override IWebhookParser CreateParser(WebhookParserOptions limits) => new PayitoffWebhookParser(limits);
 }

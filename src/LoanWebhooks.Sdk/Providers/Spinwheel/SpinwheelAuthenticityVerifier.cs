@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Spinwheel;
 
 /// <summary>
 /// Verifies that a request comes from Spinwheel: from an address Spinwheel publishes for the environment, and

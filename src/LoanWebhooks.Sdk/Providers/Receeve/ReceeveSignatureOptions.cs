@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Receeve;
 
 /// <summary>Configures a <see cref="ReceeveSignatureVerifier"/>.</summary>
 /// <remarks>

@@ -1,6 +1,7 @@
 using System;
+using LoanWebhooks.Sdk.Verification;
 
-namespace LoanWebhooks.Sdk.Verification;
+namespace LoanWebhooks.Sdk.Canopy;
 
 /// <summary>
 /// Finds out which bytes Canopy signs. Canopy documents <c>hmac_signature</c> as the base64 HMAC-SHA256 of
