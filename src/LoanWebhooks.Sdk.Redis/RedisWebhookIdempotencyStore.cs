@@ -26,8 +26,10 @@ namespace LoanWebhooks.Sdk.Redis;
 /// </para>
 /// <para>
 /// Redis errors (connection, timeout, server) are not swallowed: they propagate, and the dispatcher answers a failed
-/// claim with <see cref="Dispatch.WebhookDispatchOutcome.Failed"/> and status 500 without running a handler, so the
-/// provider redelivers later. Configure the connection's timeouts so that a claim fails fast when Redis is down.
+/// claim with <see cref="Dispatch.WebhookDispatchOutcome.Failed"/> and the provider's retryable status without running
+/// a handler, so the provider redelivers later. A claim fails at once while the connection is down and after
+/// <see cref="RedisWebhookIdempotencyStoreOptions.CommandTimeout"/> when Redis does not answer, instead of waiting in
+/// the client's reconnect backlog; the first claim after the client reconnected goes through.
 /// A command that was sent runs to completion even when the token is cancelled meanwhile, so that no claim is left
 /// behind that the caller does not know about.
 /// </para>
@@ -58,6 +60,18 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         return 0
         """;
 
+    // Keeps or takes back a lease for the inbox worker that runs a stored delivery: renews it when it is still this
+    // lease, retakes it when it expired or was released; 2 when the key was completed, 3 when another lease holds it.
+    private const string RenewScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current == ARGV[1] or not current then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          return 1
+        end
+        if current == ARGV[3] then return 2 end
+        return 3
+        """;
+
     private const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           redis.call('DEL', KEYS[1])
@@ -70,6 +84,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     private readonly string _keyPrefix;
     private readonly RedisValue _claimLeaseMilliseconds;
     private readonly RedisValue _completedRetentionMilliseconds;
+    private readonly Inbox.RedisFailFast _failFast;
 
     /// <summary>Creates a store on <paramref name="connection"/> from a snapshot of <paramref name="options"/>.</summary>
     /// <param name="connection">A connection shared with the rest of the application; the store does not dispose it.</param>
@@ -83,6 +98,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         _keyPrefix = options.KeyPrefix;
         _claimLeaseMilliseconds = Milliseconds(options.ClaimLease);
         _completedRetentionMilliseconds = Milliseconds(options.CompletedRetention);
+        _failFast = new Inbox.RedisFailFast(connection, options.CommandTimeout);
     }
 
     /// <inheritdoc/>
@@ -93,10 +109,11 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         cancellationToken.ThrowIfCancellationRequested();
 
         string leaseId = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        RedisResult result = await _database.ScriptEvaluateAsync(
+        RedisKey redisKey = GetRedisKey(key);
+        RedisResult result = await _failFast.RunAsync(() => _database.ScriptEvaluateAsync(
             ClaimScript,
-            new[] { GetRedisKey(key) },
-            new RedisValue[] { leaseId, _claimLeaseMilliseconds, CompletedMarker }).ConfigureAwait(false);
+            new[] { redisKey },
+            new RedisValue[] { leaseId, _claimLeaseMilliseconds, CompletedMarker })).ConfigureAwait(false);
 
         return (int)result switch
         {
@@ -117,6 +134,35 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
             CompleteScript,
             new[] { GetRedisKey(claim.Key) },
             new RedisValue[] { claim.LeaseId, CompletedMarker, _completedRetentionMilliseconds }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Renews a lease for another <see cref="RedisWebhookIdempotencyStoreOptions.ClaimLease"/>, or takes it back when it
+    /// expired or was released meanwhile: what a durable inbox's worker does before it runs a stored delivery under the
+    /// claim taken when the delivery arrived, and while it runs.
+    /// </summary>
+    /// <param name="claim">The stored claim (status <see cref="WebhookClaimStatus.Claimed"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// <see cref="WebhookClaimStatus.Claimed"/> when the lease is held again; <see cref="WebhookClaimStatus.AlreadyCompleted"/>
+    /// when the key was completed (the handlers ran); <see cref="WebhookClaimStatus.InProgress"/> when another lease holds it.
+    /// </returns>
+    /// <exception cref="RedisException">Redis could not be reached or refused the command.</exception>
+    public async ValueTask<WebhookClaimStatus> RenewAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
+    {
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        RedisResult result = await _database.ScriptEvaluateAsync(
+            RenewScript,
+            new[] { GetRedisKey(claim.Key) },
+            new RedisValue[] { claim.LeaseId, _claimLeaseMilliseconds, CompletedMarker }).ConfigureAwait(false);
+        return (int)result switch
+        {
+            Claimed => WebhookClaimStatus.Claimed,
+            AlreadyCompleted => WebhookClaimStatus.AlreadyCompleted,
+            _ => WebhookClaimStatus.InProgress,
+        };
     }
 
     /// <inheritdoc/>

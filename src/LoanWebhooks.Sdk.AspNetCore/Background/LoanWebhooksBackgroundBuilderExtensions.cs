@@ -1,6 +1,7 @@
 using System;
 using LoanWebhooks.Sdk.AspNetCore.Background;
 using LoanWebhooks.Sdk.DependencyInjection;
+using LoanWebhooks.Sdk.Dispatch;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -20,13 +21,24 @@ public static class LoanWebhooksBackgroundBuilderExtensions
     /// timeout is shorter than your handlers, and make failures recoverable on your side (e.g. an outbox).
     /// </remarks>
     /// <param name="builder">The builder from <c>AddLoanWebhooks</c>.</param>
-    /// <param name="configure">Sets queue capacity and concurrency.</param>
+    /// <param name="configure">Sets queue capacity and concurrency, or another inbox (<see cref="WebhookBackgroundOptions.InboxRegistration"/>).</param>
     /// <returns>The builder.</returns>
     public static LoanWebhooksBuilder ProcessInBackground(this LoanWebhooksBuilder builder, Action<WebhookBackgroundOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<WebhookBackgroundOptions>().Configure(configure ?? (static _ => { }));
+
+        // Read now, not when the options are first resolved: which inbox it is decides what to register.
+        var options = new WebhookBackgroundOptions();
+        configure?.Invoke(options);
+        if (options.InboxRegistration is { } registerInbox)
+        {
+            registerInbox(builder.Services);
+            return builder;
+        }
+
         builder.Services.TryAddSingleton<WebhookBackgroundQueue>();
+        builder.Services.TryAddSingleton<IWebhookInbox>(static services => services.GetRequiredService<WebhookBackgroundQueue>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookBackgroundService>());
         return builder;
     }
