@@ -205,16 +205,28 @@ public sealed partial class RedisStreamWorker : BackgroundService
         WebhookDispatchResult result;
         using (var heartbeat = new CancellationTokenSource())
         {
+            // Beats until the entry is settled: an entry that looks abandoned would be run again by another worker.
             Task beating = BeatAsync(id, claim, heartbeat.Token);
-            result = await _dispatcher.ProcessAsync(admission, _abort.Token).ConfigureAwait(false);
-            await heartbeat.CancelAsync().ConfigureAwait(false);
-            await beating.ConfigureAwait(false);
-        }
+            try
+            {
+                result = await _dispatcher.ProcessAsync(admission, _abort.Token).ConfigureAwait(false);
+                if (result.Outcome == WebhookDispatchOutcome.Accepted)
+                {
+                    // The dispatcher only logs a completion Redis did not take; the handlers ran, so insist.
+                    if (claim is { } completed && _claims is not null)
+                    {
+                        await UntilRedisTakesItAsync(() => _claims.CompleteAsync(completed).AsTask()).ConfigureAwait(false);
+                    }
 
-        if (result.Outcome == WebhookDispatchOutcome.Accepted)
-        {
-            await AcknowledgeAsync(id).ConfigureAwait(false);
-            return;
+                    await UntilRedisTakesItAsync(() => AcknowledgeAsync(id)).ConfigureAwait(false);
+                    return;
+                }
+            }
+            finally
+            {
+                await heartbeat.CancelAsync().ConfigureAwait(false);
+                await beating.ConfigureAwait(false);
+            }
         }
 
         if (_abort.IsCancellationRequested)
@@ -233,6 +245,27 @@ public sealed partial class RedisStreamWorker : BackgroundService
         }
 
         await _database.HashSetAsync(_options.ErrorsKey, id, error).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Retries a settling command through a Redis outage (until the shutdown timeout runs out): giving up would leave
+    /// an entry whose handlers ran to be run again.
+    /// </summary>
+    private async Task UntilRedisTakesItAsync(Func<Task> command)
+    {
+        while (true)
+        {
+            try
+            {
+                await command().ConfigureAwait(false);
+                return;
+            }
+            catch (RedisException e) when (!_abort.IsCancellationRequested)
+            {
+                SettleFailed(_logger, e);
+                await Task.Delay(_options.PollInterval).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Keeps the entry (and its claim's lease) from looking abandoned while its handlers run.</summary>
@@ -283,7 +316,7 @@ public sealed partial class RedisStreamWorker : BackgroundService
     [LoggerMessage(1, LogLevel.Warning, "The Redis inbox worker could not read the stream; it tries again.")]
     private static partial void ReadFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2, LogLevel.Warning, "The Redis inbox worker could not settle an entry; it stays pending and is taken over after the idle time.")]
+    [LoggerMessage(2, LogLevel.Warning, "The Redis inbox worker could not settle an entry; it tries again, or leaves it pending to be taken over after the idle time.")]
     private static partial void SettleFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3, LogLevel.Information, "A {Provider} inbox entry waits: a redelivery of the same event holds its claim.")]
