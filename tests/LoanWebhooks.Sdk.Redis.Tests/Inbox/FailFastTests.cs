@@ -1,0 +1,36 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Idempotency;
+using LoanWebhooks.Sdk.Redis.ChaosWorker;
+using StackExchange.Redis;
+using Xunit;
+
+namespace LoanWebhooks.Sdk.Redis.Tests.Inbox;
+
+/// <summary>A Redis server of the test's own, stopped and started again.</summary>
+public sealed class FailFastTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_claim_fails_at_once_while_Redis_is_stopped_and_the_first_claim_after_the_client_reconnects_succeeds()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(ChaosApp.Redis(server.Port));
+        var store = new RedisWebhookIdempotencyStore(connection, RedisFixture.IsolatedOptions());
+        Assert.Equal(WebhookClaimStatus.Claimed, (await store.ClaimAsync(RedisFixture.NewKey())).Status);
+
+        server.Kill();
+        await Eventually.HoldsAsync(() => !connection.IsConnected, Timeout, "the client saw Redis go");
+        var failing = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.ClaimAsync(RedisFixture.NewKey()));
+        failing.Stop();
+        await server.RestartAsync();
+        await Eventually.HoldsAsync(() => connection.IsConnected, Timeout, "the client reconnected");
+        WebhookIdempotencyClaim first = await store.ClaimAsync(RedisFixture.NewKey());
+
+        Assert.True(failing.Elapsed < TimeSpan.FromMilliseconds(200), $"The claim took {failing.Elapsed.TotalMilliseconds} ms to fail.");
+        Assert.Equal(WebhookClaimStatus.Claimed, first.Status);
+    }
+}
