@@ -21,13 +21,13 @@ public sealed class InboxApp : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    public InboxApp(int redisPort, string prefix, Action<RedisStreamInboxOptions>? inbox = null, FlakySwitch? flaky = null)
+    public InboxApp(int redisPort, string prefix, Action<RedisStreamInboxOptions>? inbox = null, FlakySwitch? flaky = null, TimeSpan handlerDelay = default)
     {
         Prefix = prefix;
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        ChaosApp.AddServices(builder.Services, ChaosApp.Redis(redisPort), prefix, TimeSpan.Zero);
+        ChaosApp.AddServices(builder.Services, ChaosApp.Redis(redisPort), prefix, handlerDelay);
         Options = new RedisStreamInboxOptions();
         ChaosApp.ConfigureInbox(Options, prefix);
         inbox?.Invoke(Options);
@@ -65,6 +65,11 @@ public sealed class InboxApp : IAsyncDisposable
     public CompletionRecords Records => _host.Services.GetRequiredService<CompletionRecords>();
 
     public Task StartWorkersAsync() => _host.StartAsync();
+
+    /// <summary>Stops the host as a deploy does: the workers get the host's shutdown timeout (two seconds here).</summary>
+    public Task StopAsync() => _host.StopAsync();
+
+    public async Task<long> StartedAsync(string webhookId) => (long)await Database.HashGetAsync(Records.StartedKey, webhookId);
 
     /// <summary>Verifies, parses and claims a Spinwheel delivery and stores it; the admission, or the refusal.</summary>
     public async Task<(WebhookAdmission Admission, bool Stored)> ReceiveAsync(string webhookId)
