@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using LoanWebhooks.Sdk.Redis.ChaosWorker;
+using LoanWebhooks.Sdk.Redis.Inbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,7 +26,7 @@ public sealed class ChaosReceiver : IAsyncDisposable
 
     public Uri WebhookUrl { get; }
 
-    public static async Task<ChaosReceiver> StartAsync(int redisPort, string prefix, bool runWorkers, CompletionRecords records)
+    public static async Task<ChaosReceiver> StartAsync(int redisPort, string prefix, bool runWorkers, CompletionRecords records, Action<RedisStreamInboxOptions>? inbox = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -36,6 +37,7 @@ public sealed class ChaosReceiver : IAsyncDisposable
         {
             ChaosApp.ConfigureInbox(r, prefix);
             r.RunWorkers = runWorkers;
+            inbox?.Invoke(r);
         })));
         WebApplication app = builder.Build();
         app.MapLoanWebhooks();
