@@ -16,8 +16,10 @@ builder.Services.AddLoanWebhooks(b => b
         ?? throw new InvalidOperationException("Set Canopy:Secret, e.g. with the Canopy__Secret environment variable.")))
     .AddHandler<LogPayments>()
     .UseRedisIdempotencyStore(o => o.KeyPrefix = "sample:idempotency:")
-    .AddRedisStreamWorkers(inbox => inbox.StreamKey = "sample:{inbox}"));
-
-// Handlers still running at 80% of this are cancelled and handed back to the group.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+    .AddRedisStreamWorkers(inbox =>
+    {
+        inbox.StreamKey = "sample:{inbox}";
+        // On shutdown, handlers still running after this are cancelled and handed back to the group.
+        inbox.ShutdownTimeout = TimeSpan.FromSeconds(20);
+    }));
 builder.Build().Run();

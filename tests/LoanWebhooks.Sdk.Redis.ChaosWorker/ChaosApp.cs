@@ -29,6 +29,7 @@ public static class ChaosApp
         inbox.PollInterval = TimeSpan.FromMilliseconds(50);
         inbox.WorkerConcurrency = 4;
         inbox.MaxAttempts = 5;
+        inbox.ShutdownTimeout = TimeSpan.FromSeconds(1.5);
     }
 
     public static void AddServices(IServiceCollection services, ConfigurationOptions redis, string prefix, TimeSpan handlerDelay) =>

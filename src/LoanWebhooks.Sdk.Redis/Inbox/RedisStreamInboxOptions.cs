@@ -14,6 +14,7 @@ public sealed class RedisStreamInboxOptions
     private int _workerConcurrency = Environment.ProcessorCount;
     private TimeSpan _pollInterval = TimeSpan.FromMilliseconds(200);
     private TimeSpan _commandTimeout = TimeSpan.FromSeconds(1);
+    private TimeSpan _shutdownTimeout = TimeSpan.FromSeconds(20);
     private int? _database;
 
     /// <summary>
@@ -94,6 +95,17 @@ public sealed class RedisStreamInboxOptions
     {
         get => _commandTimeout;
         set => _commandTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "CommandTimeout must be positive.");
+    }
+
+    /// <summary>
+    /// How long running handlers may finish when the host stops (default 20 seconds); then they are cancelled and their
+    /// deliveries handed back to the group, without counting an attempt. Keep it below the host's
+    /// <c>HostOptions.ShutdownTimeout</c> (30 seconds by default), after which the host stops waiting for the workers.
+    /// </summary>
+    public TimeSpan ShutdownTimeout
+    {
+        get => _shutdownTimeout;
+        set => _shutdownTimeout = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ShutdownTimeout must not be negative.");
     }
 
     /// <summary>

@@ -7,7 +7,6 @@ using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Idempotency;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LoanWebhooks.Sdk.Redis.Inbox;
@@ -25,8 +24,8 @@ namespace LoanWebhooks.Sdk.Redis.Inbox;
 /// stream with its last error: exception and handler type names, never a message or a payload value.
 /// </para>
 /// <para>
-/// On shutdown it takes nothing new and lets running handlers finish within 80% of the host's shutdown timeout; then it
-/// cancels them. A cancelled entry stays pending and is taken over after the idle time, without counting an attempt.
+/// On shutdown it takes nothing new and lets running handlers finish within <see cref="RedisStreamInboxOptions.ShutdownTimeout"/>
+/// (or the host's shutdown timeout, when that is shorter); then it cancels them. A cancelled entry stays pending and is taken over after the idle time, without counting an attempt.
 /// </para>
 /// </remarks>
 public sealed partial class RedisStreamWorker : BackgroundService
@@ -50,16 +49,8 @@ public sealed partial class RedisStreamWorker : BackgroundService
     /// <param name="store">The idempotency store; when it is the Redis one, claims are renewed and taken back as described.</param>
     /// <param name="options">Keys, concurrency and timings.</param>
     /// <param name="logger">Logs failures (no payload values).</param>
-    /// <param name="host">The host's shutdown timeout: handlers still running at 80% of it are cancelled and handed back.</param>
-    public RedisStreamWorker(
-        IConnectionMultiplexer connection,
-        IWebhookDispatcher dispatcher,
-        IWebhookIdempotencyStore store,
-        RedisStreamInboxOptions options,
-        ILogger<RedisStreamWorker> logger,
-        IOptions<HostOptions> host)
+    public RedisStreamWorker(IConnectionMultiplexer connection, IWebhookDispatcher dispatcher, IWebhookIdempotencyStore store, RedisStreamInboxOptions options, ILogger<RedisStreamWorker> logger)
     {
-        ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(options);
@@ -72,19 +63,16 @@ public sealed partial class RedisStreamWorker : BackgroundService
         _acknowledgeKeys = new RedisKey[] { options.StreamKey, options.AttemptsKey, options.ErrorsKey };
         _deadLetterKeys = new RedisKey[] { options.StreamKey, options.DeadLetterStreamKey, options.AttemptsKey, options.ErrorsKey };
         _logger = logger;
-        _shutdownTimeout = host.Value.ShutdownTimeout;
+        _shutdownTimeout = options.ShutdownTimeout;
     }
 
     /// <inheritdoc/>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Stopping takes nothing new; the shutdown timeout running out cancels the handlers still running.
-        // The host may give up on its shutdown timeout without cancelling this token, and then dispose the connection:
-        // cut running handlers short a little earlier, so they are handed back while Redis can still be told.
-        if (_shutdownTimeout > TimeSpan.Zero)
-        {
-            _abort.CancelAfter(_shutdownTimeout * 0.8);
-        }
+        // The host may give up on its own shutdown timeout without cancelling this token, and then dispose the
+        // connection: cut running handlers short on our own, shorter timeout, while Redis can still be told.
+        _abort.CancelAfter(_shutdownTimeout);
 
         using (cancellationToken.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort))
         {
