@@ -16,9 +16,10 @@ public static class LoanWebhooksBackgroundBuilderExtensions
     /// shutdown timeout.
     /// </summary>
     /// <remarks>
-    /// The provider is answered before the handlers run, so it cannot redeliver when one fails, and queued deliveries
-    /// are lost if the process dies. That is why inline processing is the default; use this only when the provider's
-    /// timeout is shorter than your handlers, and make failures recoverable on your side (e.g. an outbox).
+    /// The provider is answered before the handlers run, so it cannot redeliver when one fails. With the default
+    /// in-process queue, queued deliveries are lost if the process dies; <c>o.UseRedisStreams()</c> (LoanWebhooks.Sdk.Redis)
+    /// stores each delivery in Redis before answering instead, with retries and dead letters. That is why inline
+    /// processing is the default; use this only when the provider's timeout is shorter than your handlers.
     /// </remarks>
     /// <param name="builder">The builder from <c>AddLoanWebhooks</c>.</param>
     /// <param name="configure">Sets queue capacity and concurrency, or another inbox (<see cref="WebhookBackgroundOptions.InboxRegistration"/>).</param>
