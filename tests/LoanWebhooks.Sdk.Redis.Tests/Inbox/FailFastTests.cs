@@ -9,7 +9,7 @@ using Xunit;
 namespace LoanWebhooks.Sdk.Redis.Tests.Inbox;
 
 /// <summary>A Redis server of the test's own, stopped and started again.</summary>
-public sealed class FailFastTests
+public sealed class FailFastTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -27,7 +27,9 @@ public sealed class FailFastTests
         await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.ClaimAsync(RedisFixture.NewKey()));
         failing.Stop();
         await server.RestartAsync();
+        var reconnecting = Stopwatch.StartNew();
         await Eventually.HoldsAsync(() => connection.IsConnected, Timeout, "the client reconnected");
+        output.WriteLine($"Failed after {failing.Elapsed.TotalMilliseconds:F1} ms; reconnected {reconnecting.Elapsed.TotalMilliseconds:F0} ms after the restart.");
         WebhookIdempotencyClaim first = await store.ClaimAsync(RedisFixture.NewKey());
 
         Assert.True(failing.Elapsed < TimeSpan.FromMilliseconds(200), $"The claim took {failing.Elapsed.TotalMilliseconds} ms to fail.");
