@@ -27,9 +27,11 @@ namespace LoanWebhooks.Sdk.Redis;
 /// <para>
 /// Redis errors (connection, timeout, server) are not swallowed: they propagate, and the dispatcher answers a failed
 /// claim with <see cref="Dispatch.WebhookDispatchOutcome.Failed"/> and the provider's retryable status without running
-/// a handler, so the provider redelivers later. A claim fails at once while the connection is down and after
-/// <see cref="RedisWebhookIdempotencyStoreOptions.CommandTimeout"/> when Redis does not answer, instead of waiting in
-/// the client's reconnect backlog; the first claim after the client reconnected goes through.
+/// a handler, so the provider redelivers later. A claim (and a release) fails at once while the connection is down and
+/// after <see cref="RedisWebhookIdempotencyStoreOptions.CommandTimeout"/> when Redis does not answer, instead of
+/// waiting in the client's reconnect backlog; the first claim after the client reconnected goes through. A release that
+/// failed leaves the lease to expire after <see cref="RedisWebhookIdempotencyStoreOptions.ClaimLease"/>; until then
+/// redeliveries are answered as in progress (retryable). Completion is not cut short: it records handlers that ran.
 /// A command that was sent runs to completion even when the token is cancelled meanwhile, so that no claim is left
 /// behind that the caller does not know about.
 /// </para>
@@ -172,10 +174,13 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
-        await _database.ScriptEvaluateAsync(
+        // Fails fast like a claim: a provider waits for it when a delivery is given back, and a release that does not
+        // happen only leaves the lease to expire.
+        RedisKey redisKey = GetRedisKey(claim.Key);
+        await _failFast.RunAsync(() => _database.ScriptEvaluateAsync(
             ReleaseScript,
-            new[] { GetRedisKey(claim.Key) },
-            new RedisValue[] { claim.LeaseId }).ConfigureAwait(false);
+            new[] { redisKey },
+            new RedisValue[] { claim.LeaseId })).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -44,8 +44,8 @@ public sealed class RedisWebhookIdempotencyStoreOptions
     }
 
     /// <summary>
-    /// How long a claim may wait for Redis before the delivery is answered with the provider's retryable status
-    /// (default 1 second). While the connection is down a claim does not wait at all.
+    /// How long a claim (or a release) may wait for Redis before the delivery is answered with the provider's
+    /// retryable status (default 1 second). While the connection is down they do not wait at all.
     /// </summary>
     public TimeSpan CommandTimeout
     {

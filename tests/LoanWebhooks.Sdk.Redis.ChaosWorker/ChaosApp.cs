@@ -30,6 +30,7 @@ public static class ChaosApp
         inbox.WorkerConcurrency = 4;
         inbox.MaxAttempts = 5;
         inbox.ShutdownTimeout = TimeSpan.FromSeconds(1.5);
+        inbox.CommandTimeout = TimeSpan.FromMilliseconds(500);
     }
 
     public static void AddServices(IServiceCollection services, ConfigurationOptions redis, string prefix, TimeSpan handlerDelay) =>
@@ -50,6 +51,9 @@ public static class ChaosApp
                 // Short: a claim whose release was lost with Redis blocks redeliveries (answered 503) until it expires. The
                 // inbox does not need it longer than a heartbeat period: workers renew it, and take it back on takeover.
                 o.ClaimLease = TimeSpan.FromSeconds(3);
+                // A delivery that reaches Redis just as it dies waits this long for its 503 (the client sees the
+                // connection drop a moment later; from then on claims fail without waiting).
+                o.CommandTimeout = TimeSpan.FromMilliseconds(500);
             });
 
     /// <summary>Connection settings for a loopback Redis that is stopped and restarted: reconnect quickly, never hang long.</summary>
