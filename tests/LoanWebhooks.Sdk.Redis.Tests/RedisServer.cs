@@ -71,6 +71,19 @@ public sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException("redis-server did not start.", last);
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as on a hung host.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused server run again (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using Process kill = Process.Start("kill", new[] { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        kill.WaitForExit();
+    }
+
     /// <summary>Kills the server (as a crash would) and starts it again on the same port and directory.</summary>
     public async Task RestartAsync()
     {

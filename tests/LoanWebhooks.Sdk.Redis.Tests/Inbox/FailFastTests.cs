@@ -35,4 +35,25 @@ public sealed class FailFastTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(failing.Elapsed < TimeSpan.FromMilliseconds(200), $"The claim took {failing.Elapsed.TotalMilliseconds} ms to fail.");
         Assert.Equal(WebhookClaimStatus.Claimed, first.Status);
     }
+
+    [Fact]
+    public async Task A_claim_on_a_Redis_that_does_not_answer_fails_after_the_command_timeout_and_the_first_claim_after_it_answers_succeeds()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(ChaosApp.Redis(server.Port));
+        RedisWebhookIdempotencyStoreOptions options = RedisFixture.IsolatedOptions();
+        options.CommandTimeout = TimeSpan.FromMilliseconds(200);
+        var store = new RedisWebhookIdempotencyStore(connection, options);
+        Assert.Equal(WebhookClaimStatus.Claimed, (await store.ClaimAsync(RedisFixture.NewKey())).Status);
+
+        server.Pause();
+        var failing = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<RedisTimeoutException>(async () => await store.ClaimAsync(RedisFixture.NewKey()));
+        failing.Stop();
+        server.Resume();
+        WebhookIdempotencyClaim first = await store.ClaimAsync(RedisFixture.NewKey());
+
+        Assert.InRange(failing.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(800));
+        Assert.Equal(WebhookClaimStatus.Claimed, first.Status);
+    }
 }
