@@ -42,7 +42,13 @@ public static class ChaosApp
         services.AddSingleton(records);
     }
 
-    public static LoanWebhooksBuilder Configure(LoanWebhooksBuilder b, string prefix) =>
+    /// <param name="b">The builder.</param>
+    /// <param name="prefix">The run's key prefix.</param>
+    /// <param name="commandTimeout">
+    /// How long a claim may wait for Redis: 500 ms where a provider retries (HTTP runs), longer where a test calls the
+    /// dispatcher once and a slow first command on a busy machine would fail it.
+    /// </param>
+    public static LoanWebhooksBuilder Configure(LoanWebhooksBuilder b, string prefix, TimeSpan? commandTimeout = null) =>
         b.AddSpinwheel(o => o.Verifier = new SharedSecretHeaderVerifier(new SharedSecretHeaderOptions { HeaderName = SecretHeader, Secrets = { Secret } }))
             .AddHandler<CompletionRecordingHandler>()
             .UseRedisIdempotencyStore(o =>
@@ -53,7 +59,7 @@ public static class ChaosApp
                 o.ClaimLease = TimeSpan.FromSeconds(3);
                 // A delivery that reaches Redis just as it dies waits this long for its 503 (the client sees the
                 // connection drop a moment later; from then on claims fail without waiting).
-                o.CommandTimeout = TimeSpan.FromMilliseconds(500);
+                o.CommandTimeout = commandTimeout ?? TimeSpan.FromMilliseconds(500);
             });
 
     /// <summary>Connection settings for a loopback Redis that is stopped and restarted: reconnect quickly, never hang long.</summary>

@@ -126,9 +126,10 @@ public sealed partial class RedisStreamWorker : BackgroundService
                 // Not tied to stoppingToken: a taken entry is finished (or cut short by the shutdown timeout).
                 await ProcessAsync(next).ConfigureAwait(false);
             }
-            catch (RedisException e)
+            catch (Exception e)
             {
-                // The entry stays pending; it is taken over after the idle time.
+                // Redis, or anything else that is not a handler's failure (the dispatcher reports those as results):
+                // the entry stays pending and is taken over after the idle time; this loop goes on.
                 SettleFailed(_logger, e);
             }
         }

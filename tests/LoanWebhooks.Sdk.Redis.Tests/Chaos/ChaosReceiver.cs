@@ -26,17 +26,18 @@ public sealed class ChaosReceiver : IAsyncDisposable
 
     public Uri WebhookUrl { get; }
 
-    public static async Task<ChaosReceiver> StartAsync(int redisPort, string prefix, bool runWorkers, CompletionRecords records, Action<RedisStreamInboxOptions>? inbox = null)
+    public static async Task<ChaosReceiver> StartAsync(int redisPort, string prefix, bool runWorkers, CompletionRecords records, Action<RedisStreamInboxOptions>? inbox = null, TimeSpan? commandTimeout = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         ChaosApp.AddServices(builder.Services, ChaosApp.Redis(redisPort), records);
-        builder.Services.AddLoanWebhooks(b => ChaosApp.Configure(b, prefix).ProcessInBackground(o => o.UseRedisStreams(r =>
+        builder.Services.AddLoanWebhooks(b => ChaosApp.Configure(b, prefix, commandTimeout).ProcessInBackground(o => o.UseRedisStreams(r =>
         {
             ChaosApp.ConfigureInbox(r, prefix);
             r.RunWorkers = runWorkers;
+            r.CommandTimeout = commandTimeout ?? r.CommandTimeout;
             inbox?.Invoke(r);
         })));
         WebApplication app = builder.Build();

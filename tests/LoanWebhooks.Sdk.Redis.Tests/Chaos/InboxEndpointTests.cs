@@ -14,11 +14,12 @@ public sealed class InboxEndpointTests(RedisFixture redis)
 {
     private readonly string _prefix = $"endpoint:{Guid.NewGuid():N}:";
 
+    // A long command timeout: with no provider to retry, a slow first command on a busy machine must not answer 503.
     [Fact]
     public async Task A_full_inbox_answers_the_providers_retryable_503_and_releases_the_claim_so_the_redelivery_is_stored()
     {
         var records = new CompletionRecords(_prefix, TimeSpan.Zero);
-        await using ChaosReceiver receiver = await ChaosReceiver.StartAsync(redis.Server.Port, _prefix, runWorkers: false, records, o => o.MaxLength = 1);
+        await using ChaosReceiver receiver = await ChaosReceiver.StartAsync(redis.Server.Port, _prefix, runWorkers: false, records, o => o.MaxLength = 1, commandTimeout: TimeSpan.FromSeconds(5));
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, receiver, "1669434136600-30"));
 

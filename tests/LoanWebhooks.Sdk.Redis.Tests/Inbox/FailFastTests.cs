@@ -18,7 +18,10 @@ public sealed class FailFastTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using RedisServer server = await RedisServer.StartAsync();
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(ChaosApp.Redis(server.Port));
-        var store = new RedisWebhookIdempotencyStore(connection, RedisFixture.IsolatedOptions());
+        RedisWebhookIdempotencyStoreOptions options = RedisFixture.IsolatedOptions();
+        // Long, so that failing in milliseconds below can only come from not sending to a disconnected Redis.
+        options.CommandTimeout = TimeSpan.FromSeconds(5);
+        var store = new RedisWebhookIdempotencyStore(connection, options);
         Assert.Equal(WebhookClaimStatus.Claimed, (await store.ClaimAsync(RedisFixture.NewKey())).Status);
 
         server.Kill();
@@ -41,17 +44,19 @@ public sealed class FailFastTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using RedisServer server = await RedisServer.StartAsync();
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(ChaosApp.Redis(server.Port));
-        RedisWebhookIdempotencyStoreOptions options = RedisFixture.IsolatedOptions();
-        options.CommandTimeout = TimeSpan.FromMilliseconds(200);
-        var store = new RedisWebhookIdempotencyStore(connection, options);
-        Assert.Equal(WebhookClaimStatus.Claimed, (await store.ClaimAsync(RedisFixture.NewKey())).Status);
+        string prefix = RedisFixture.IsolatedOptions().KeyPrefix;
+        // One store with a long timeout warms the connection up and claims after Redis is back; a first command on a
+        // busy machine can take longer than the short timeout under test.
+        var patient = new RedisWebhookIdempotencyStore(connection, new RedisWebhookIdempotencyStoreOptions { KeyPrefix = prefix, CommandTimeout = TimeSpan.FromSeconds(5) });
+        var store = new RedisWebhookIdempotencyStore(connection, new RedisWebhookIdempotencyStoreOptions { KeyPrefix = prefix, CommandTimeout = TimeSpan.FromMilliseconds(200) });
+        Assert.Equal(WebhookClaimStatus.Claimed, (await patient.ClaimAsync(RedisFixture.NewKey())).Status);
 
         server.Pause();
         var failing = Stopwatch.StartNew();
         await Assert.ThrowsAsync<RedisTimeoutException>(async () => await store.ClaimAsync(RedisFixture.NewKey()));
         failing.Stop();
         server.Resume();
-        WebhookIdempotencyClaim first = await store.ClaimAsync(RedisFixture.NewKey());
+        WebhookIdempotencyClaim first = await patient.ClaimAsync(RedisFixture.NewKey());
 
         Assert.InRange(failing.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(800));
         Assert.Equal(WebhookClaimStatus.Claimed, first.Status);
