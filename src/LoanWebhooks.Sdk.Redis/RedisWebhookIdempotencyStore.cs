@@ -26,8 +26,12 @@ namespace LoanWebhooks.Sdk.Redis;
 /// </para>
 /// <para>
 /// Redis errors (connection, timeout, server) are not swallowed: they propagate, and the dispatcher answers a failed
-/// claim with <see cref="Dispatch.WebhookDispatchOutcome.Failed"/> and status 500 without running a handler, so the
-/// provider redelivers later. Configure the connection's timeouts so that a claim fails fast when Redis is down.
+/// claim with <see cref="Dispatch.WebhookDispatchOutcome.Failed"/> and the provider's retryable status without running
+/// a handler, so the provider redelivers later. A claim (and a release) fails at once while the connection is down and
+/// after <see cref="RedisWebhookIdempotencyStoreOptions.CommandTimeout"/> when Redis does not answer, instead of
+/// waiting in the client's reconnect backlog; the first claim after the client reconnected goes through. A release that
+/// failed leaves the lease to expire after <see cref="RedisWebhookIdempotencyStoreOptions.ClaimLease"/>; until then
+/// redeliveries are answered as in progress (retryable). Completion is not cut short: it records handlers that ran.
 /// A command that was sent runs to completion even when the token is cancelled meanwhile, so that no claim is left
 /// behind that the caller does not know about.
 /// </para>
@@ -58,6 +62,18 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         return 0
         """;
 
+    // Keeps or takes back a lease for the inbox worker that runs a stored delivery: renews it when it is still this
+    // lease, retakes it when it expired or was released; 2 when the key was completed, 3 when another lease holds it.
+    private const string RenewScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current == ARGV[1] or not current then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          return 1
+        end
+        if current == ARGV[3] then return 2 end
+        return 3
+        """;
+
     private const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           redis.call('DEL', KEYS[1])
@@ -70,6 +86,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
     private readonly string _keyPrefix;
     private readonly RedisValue _claimLeaseMilliseconds;
     private readonly RedisValue _completedRetentionMilliseconds;
+    private readonly Inbox.RedisFailFast _failFast;
 
     /// <summary>Creates a store on <paramref name="connection"/> from a snapshot of <paramref name="options"/>.</summary>
     /// <param name="connection">A connection shared with the rest of the application; the store does not dispose it.</param>
@@ -83,6 +100,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         _keyPrefix = options.KeyPrefix;
         _claimLeaseMilliseconds = Milliseconds(options.ClaimLease);
         _completedRetentionMilliseconds = Milliseconds(options.CompletedRetention);
+        _failFast = new Inbox.RedisFailFast(connection, options.CommandTimeout);
     }
 
     /// <inheritdoc/>
@@ -93,10 +111,11 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         cancellationToken.ThrowIfCancellationRequested();
 
         string leaseId = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        RedisResult result = await _database.ScriptEvaluateAsync(
+        RedisKey redisKey = GetRedisKey(key);
+        RedisResult result = await _failFast.RunAsync(() => _database.ScriptEvaluateAsync(
             ClaimScript,
-            new[] { GetRedisKey(key) },
-            new RedisValue[] { leaseId, _claimLeaseMilliseconds, CompletedMarker }).ConfigureAwait(false);
+            new[] { redisKey },
+            new RedisValue[] { leaseId, _claimLeaseMilliseconds, CompletedMarker })).ConfigureAwait(false);
 
         return (int)result switch
         {
@@ -119,6 +138,35 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
             new RedisValue[] { claim.LeaseId, CompletedMarker, _completedRetentionMilliseconds }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Renews a lease for another <see cref="RedisWebhookIdempotencyStoreOptions.ClaimLease"/>, or takes it back when it
+    /// expired or was released meanwhile: what a durable inbox's worker does before it runs a stored delivery under the
+    /// claim taken when the delivery arrived, and while it runs.
+    /// </summary>
+    /// <param name="claim">The stored claim (status <see cref="WebhookClaimStatus.Claimed"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// <see cref="WebhookClaimStatus.Claimed"/> when the lease is held again; <see cref="WebhookClaimStatus.AlreadyCompleted"/>
+    /// when the key was completed (the handlers ran); <see cref="WebhookClaimStatus.InProgress"/> when another lease holds it.
+    /// </returns>
+    /// <exception cref="RedisException">Redis could not be reached or refused the command.</exception>
+    public async ValueTask<WebhookClaimStatus> RenewAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
+    {
+        WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        RedisResult result = await _database.ScriptEvaluateAsync(
+            RenewScript,
+            new[] { GetRedisKey(claim.Key) },
+            new RedisValue[] { claim.LeaseId, _claimLeaseMilliseconds, CompletedMarker }).ConfigureAwait(false);
+        return (int)result switch
+        {
+            Claimed => WebhookClaimStatus.Claimed,
+            AlreadyCompleted => WebhookClaimStatus.AlreadyCompleted,
+            _ => WebhookClaimStatus.InProgress,
+        };
+    }
+
     /// <inheritdoc/>
     /// <exception cref="RedisException">Redis could not be reached or refused the command.</exception>
     public async ValueTask ReleaseAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
@@ -126,10 +174,13 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore
         WebhookIdempotencyClaim.ThrowIfNotClaimed(claim);
         cancellationToken.ThrowIfCancellationRequested();
 
-        await _database.ScriptEvaluateAsync(
+        // Fails fast like a claim: a provider waits for it when a delivery is given back, and a release that does not
+        // happen only leaves the lease to expire.
+        RedisKey redisKey = GetRedisKey(claim.Key);
+        await _failFast.RunAsync(() => _database.ScriptEvaluateAsync(
             ReleaseScript,
-            new[] { GetRedisKey(claim.Key) },
-            new RedisValue[] { claim.LeaseId }).ConfigureAwait(false);
+            new[] { redisKey },
+            new RedisValue[] { claim.LeaseId })).ConfigureAwait(false);
     }
 
     /// <summary>

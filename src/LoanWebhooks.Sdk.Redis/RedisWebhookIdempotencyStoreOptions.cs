@@ -8,6 +8,7 @@ public sealed class RedisWebhookIdempotencyStoreOptions
     private string _keyPrefix = "loanwebhooks:idempotency:";
     private TimeSpan _claimLease = TimeSpan.FromMinutes(5);
     private TimeSpan _completedRetention = TimeSpan.FromHours(24);
+    private TimeSpan _commandTimeout = TimeSpan.FromSeconds(1);
     private int? _database;
 
     /// <summary>
@@ -40,6 +41,16 @@ public sealed class RedisWebhookIdempotencyStoreOptions
     {
         get => _completedRetention;
         set => _completedRetention = value >= TimeSpan.FromMilliseconds(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "CompletedRetention must be at least one millisecond.");
+    }
+
+    /// <summary>
+    /// How long a claim (or a release) may wait for Redis before the delivery is answered with the provider's
+    /// retryable status (default 1 second). While the connection is down they do not wait at all.
+    /// </summary>
+    public TimeSpan CommandTimeout
+    {
+        get => _commandTimeout;
+        set => _commandTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "CommandTimeout must be positive.");
     }
 
     /// <summary>The Redis database number; <see langword="null"/> (default) for the connection's default database.</summary>

@@ -28,13 +28,15 @@ public sealed class RedisServer : IAsyncDisposable
         "or install it yourself with 'sudo apt-get install -y --no-install-recommends redis-server'.";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly bool _durable;
+    private Process _process;
 
-    private RedisServer(Process process, string directory, int port)
+    private RedisServer(Process process, string directory, int port, bool durable)
     {
         _process = process;
         _directory = directory;
+        _durable = durable;
         Port = port;
     }
 
@@ -42,32 +44,18 @@ public sealed class RedisServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a server and waits until it answers PING; a port taken meanwhile by someone else is retried.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>
+    /// Starts a server and waits until it answers PING; a port taken meanwhile by someone else is retried. A durable
+    /// one writes every command to its append-only file before answering, so a restart keeps what it acknowledged.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(bool durable = false)
     {
-        string executable = FindExecutable() ?? throw new InvalidOperationException(MissingExecutableMessage);
-
         Exception? last = null;
         for (int attempt = 0; attempt < 3; attempt++)
         {
             string directory = Directory.CreateTempSubdirectory("loanwebhooks-redis-").FullName;
             int port = FreePort();
-            Process process = Process.Start(new ProcessStartInfo(executable)
-            {
-                ArgumentList =
-                {
-                    "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--bind", "127.0.0.1",
-                    "--save", "",
-                    "--appendonly", "no",
-                    "--dir", directory,
-                    "--logfile", Path.Combine(directory, "redis.log"),
-                },
-                WorkingDirectory = directory,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException($"Could not start {executable}.");
-
-            var server = new RedisServer(process, directory, port);
+            var server = new RedisServer(StartProcess(directory, port, durable), directory, port, durable);
             try
             {
                 await server.WaitUntilReadyAsync();
@@ -81,6 +69,48 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException("redis-server did not start.", last);
+    }
+
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as on a hung host.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused server run again (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using Process kill = Process.Start("kill", new[] { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        kill.WaitForExit();
+    }
+
+    /// <summary>Kills the server (as a crash would) and starts it again on the same port and directory.</summary>
+    public async Task RestartAsync()
+    {
+        Kill();
+        _process.Dispose();
+        _process = StartProcess(_directory, Port, _durable);
+        await WaitUntilReadyAsync();
+    }
+
+    private static Process StartProcess(string directory, int port, bool durable)
+    {
+        string executable = FindExecutable() ?? throw new InvalidOperationException(MissingExecutableMessage);
+        return Process.Start(new ProcessStartInfo(executable)
+        {
+            ArgumentList =
+            {
+                "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", durable ? "yes" : "no",
+                "--appendfsync", "always",
+                "--dir", directory,
+                "--logfile", Path.Combine(directory, "redis.log"),
+            },
+            WorkingDirectory = directory,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"Could not start {executable}.");
     }
 
     /// <summary>A connection to this server; commands fail after a second instead of waiting the default five.</summary>

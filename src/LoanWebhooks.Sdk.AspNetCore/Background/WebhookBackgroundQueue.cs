@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LoanWebhooks.Sdk.AspNetCore.Background;
 
 /// <summary>Admitted deliveries waiting for their handlers: a bounded in-process channel.</summary>
-internal sealed class WebhookBackgroundQueue
+internal sealed class WebhookBackgroundQueue : IWebhookInbox
 {
     private readonly Channel<WebhookAdmission> _channel;
 

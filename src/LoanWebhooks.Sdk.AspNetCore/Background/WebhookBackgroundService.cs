@@ -19,18 +19,28 @@ internal sealed class WebhookBackgroundService : BackgroundService
     private readonly IWebhookDispatcher _dispatcher;
     private readonly int _maxConcurrency;
     private readonly CancellationTokenSource _abort = new();
+    private readonly TimeSpan _shutdownTimeout;
 
-    public WebhookBackgroundService(WebhookBackgroundQueue queue, IWebhookDispatcher dispatcher, IOptions<WebhookBackgroundOptions> options)
+    public WebhookBackgroundService(WebhookBackgroundQueue queue, IWebhookDispatcher dispatcher, IOptions<WebhookBackgroundOptions> options, IOptions<HostOptions> host)
     {
         _queue = queue;
         _dispatcher = dispatcher;
         _maxConcurrency = options.Value.MaxConcurrency;
+        _shutdownTimeout = host.Value.ShutdownTimeout;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The server has stopped taking requests by now; drain what they queued.
         _queue.Close();
+
+        // The host may give up on its shutdown timeout without cancelling this token (seen on .NET 10), and then
+        // dispose the store: give the rest back a little earlier, while the store can still be told.
+        if (_shutdownTimeout > TimeSpan.Zero)
+        {
+            _abort.CancelAfter(_shutdownTimeout * 0.8);
+        }
+
         using (cancellationToken.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort))
         {
             await base.StopAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using LoanWebhooks.Sdk.AspNetCore.Background;
 using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
@@ -54,7 +53,7 @@ internal static class WebhookEndpoint
 
         // Handlers are not cancelled when the provider hangs up: finishing lets its redelivery be a cheap duplicate.
         CancellationToken stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        if (context.RequestServices.GetService<WebhookBackgroundQueue>() is { } queue)
+        if (context.RequestServices.GetService<IWebhookInbox>() is { } queue)
         {
             await AdmitAndQueueAsync(context, dispatcher, queue, delivery, settings.Responses.RetryLater).ConfigureAwait(false);
             return;
@@ -85,7 +84,7 @@ internal static class WebhookEndpoint
         return false;
     }
 
-    private static async Task AdmitAndQueueAsync(HttpContext context, IWebhookDispatcher dispatcher, WebhookBackgroundQueue queue, WebhookDelivery delivery, int retryLater)
+    private static async Task AdmitAndQueueAsync(HttpContext context, IWebhookDispatcher dispatcher, IWebhookInbox queue, WebhookDelivery delivery, int retryLater)
     {
         WebhookAdmission admission = await dispatcher.AdmitAsync(delivery, context.RequestAborted).ConfigureAwait(false);
         if (!admission.IsAdmitted)

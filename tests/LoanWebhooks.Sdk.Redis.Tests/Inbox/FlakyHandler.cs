@@ -1,0 +1,31 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using LoanWebhooks.Sdk.Dispatch;
+using LoanWebhooks.Sdk.Events;
+
+namespace LoanWebhooks.Sdk.Redis.Tests.Inbox;
+
+/// <summary>Whether <see cref="FlakyHandler"/> throws, and how often it ran.</summary>
+public sealed class FlakySwitch
+{
+    private int _runs;
+
+    public volatile bool Fail = true;
+
+    public int Runs => Volatile.Read(ref _runs);
+
+    public void Ran() => Interlocked.Increment(ref _runs);
+}
+
+/// <summary>Throws while switched on, with the webhook id in its message, as careless handler code does.</summary>
+public sealed class FlakyHandler(FlakySwitch flaky) : IWebhookHandler<WebhookEvent>
+{
+    public ValueTask HandleAsync(WebhookEvent webhookEvent, WebhookHandlerContext context, CancellationToken cancellationToken)
+    {
+        flaky.Ran();
+        return flaky.Fail
+            ? throw new InvalidOperationException("could not book payment for " + context.IdempotencyKey.Value)
+            : ValueTask.CompletedTask;
+    }
+}
