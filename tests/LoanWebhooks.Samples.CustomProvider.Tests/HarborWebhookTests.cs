@@ -1,9 +1,12 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using LoanWebhooks.Samples.CustomProvider.Harbor;
+using LoanWebhooks.Sdk.Dispatch;
 using LoanWebhooks.Sdk.Quarantine;
+using LoanWebhooks.Sdk.Testing.Simulation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +31,51 @@ public sealed class HarborWebhookTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("ln_1", 12500.50m), Assert.Single(Book(app).Funded));
+    }
+
+    [Fact]
+    public async Task The_simulator_with_a_harbor_test_profile_posts_every_harbor_sample_authenticated_as_harbor()
+    {
+        await using var app = Start();
+        var profile = new HarborTestProfile();
+        var simulator = new WebhookSimulator(app.CreateClient()).UseProfile(profile);
+
+        var results = await simulator.SendAllAsync(profile.Samples);
+
+        Assert.All(results, result => Assert.Equal(HttpStatusCode.OK, result.StatusCode));
+        Assert.Equal(["/webhooks/harbor", "/webhooks/harbor"], results.Select(r => r.Path));
+        Assert.Equal(("ln_sim_1", 9100.25m), Assert.Single(Book(app).Funded));
+    }
+
+    [Fact]
+    public async Task A_harbor_test_profile_with_another_secret_is_refused_by_the_sample_host()
+    {
+        await using var app = Start();
+        var profile = new HarborTestProfile(secret: "not-the-configured-secret");
+        var simulator = new WebhookSimulator(app.CreateClient()).UseProfile(profile);
+
+        var results = await simulator.SendAllAsync(profile.Samples);
+
+        Assert.All(results, result => Assert.Equal(HttpStatusCode.ServiceUnavailable, result.StatusCode));
+        Assert.Empty(Book(app).Funded);
+    }
+
+    [Fact]
+    public async Task A_harbor_test_profile_registers_harbor_with_its_secret_for_a_dispatcher_without_a_host()
+    {
+        var profile = new HarborTestProfile();
+        var book = new LoanBook();
+        await using var services = new ServiceCollection()
+            .AddSingleton(book)
+            .AddLogging()
+            .AddLoanWebhooks(b => profile.AddVerifiedProvider(b).AddHandler<LoanWebhooks.Samples.CustomProvider.Handlers.LoanFunded>())
+            .BuildServiceProvider();
+        var dispatcher = services.GetRequiredService<IWebhookDispatcher>();
+
+        var result = await dispatcher.DispatchAsync(profile.CreateDelivery(profile.Samples[0]));
+
+        Assert.Equal(WebhookDispatchOutcome.Accepted, result.Outcome);
+        Assert.Equal(("ln_sim_1", 9100.25m), Assert.Single(book.Funded));
     }
 
     [Fact]
