@@ -79,9 +79,7 @@ internal static class ReserialisationHints
         return backslashes % 2 == 1;
     }
 
-    private static bool IsIndented(string text)
-    {
-        int newline = text.IndexOf('\n', StringComparison.Ordinal);
-        return newline >= 0 && newline + 1 < text.Length && (text[newline + 1] == ' ' || text[newline + 1] == '\t');
-    }
+    /// <summary>A line that starts with a space or a tab: compact JSON has none, a pretty-printer's output has many.</summary>
+    private static bool IsIndented(string text) =>
+        text.Contains("\n ", StringComparison.Ordinal) || text.Contains("\n\t", StringComparison.Ordinal);
 }

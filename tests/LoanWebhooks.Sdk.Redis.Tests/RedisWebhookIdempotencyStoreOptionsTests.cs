@@ -6,12 +6,13 @@ namespace LoanWebhooks.Sdk.Redis.Tests;
 public sealed class RedisWebhookIdempotencyStoreOptionsTests
 {
     [Fact]
-    public void Defaults_are_a_five_minute_lease_a_day_of_retention_and_the_connections_database()
+    public void Defaults_are_a_five_minute_lease_a_day_of_retention_a_one_second_command_timeout_and_the_connections_database()
     {
         var options = new RedisWebhookIdempotencyStoreOptions();
 
         Assert.Equal(TimeSpan.FromMinutes(5), options.ClaimLease);
         Assert.Equal(TimeSpan.FromHours(24), options.CompletedRetention);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.CommandTimeout);
         Assert.Equal("loanwebhooks:idempotency:", options.KeyPrefix);
         Assert.Null(options.Database);
     }

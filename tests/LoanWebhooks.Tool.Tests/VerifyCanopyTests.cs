@@ -63,6 +63,20 @@ public sealed class VerifyCanopyTests
     }
 
     [Fact]
+    public void A_body_indented_after_it_was_signed_gets_the_indentation_note()
+    {
+        using var files = new CapturedRequestFiles();
+        string signed = System.Text.Encoding.UTF8.GetString(CanopyWebhookSigner.Sign(Sample(), Secret));
+        int dataObject = signed.IndexOf('{', signed.IndexOf("\"data\"", StringComparison.Ordinal));
+        string body = files.Write("req.json", System.Text.Encoding.UTF8.GetBytes(signed.Insert(dataObject + 1, "\n    \"added\": 1,")));
+
+        var run = ToolRun.Of("verify", "--provider", "canopy", "--body", body, "--secret", Secret);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("note: the body is indented across lines", run.Output);
+    }
+
+    [Fact]
     public void A_body_verified_as_captured_gets_no_re_serialisation_note()
     {
         using var files = new CapturedRequestFiles();
