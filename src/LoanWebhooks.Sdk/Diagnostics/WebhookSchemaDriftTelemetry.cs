@@ -9,22 +9,31 @@ namespace LoanWebhooks.Sdk.Diagnostics;
 /// <summary>
 /// Schema drift seen before it hurts: every verified, parsed event of an unknown type or with members its schema
 /// does not describe is counted by provider, event type and member name, and each new (provider, event type,
-/// member) is logged once, so a provider adding a field is a dashboard line and one warning, not a surprise later.
+/// member) is logged once per dispatcher, so a provider adding a field is a dashboard line and one warning, not a
+/// surprise later.
 /// </summary>
-internal static partial class WebhookSchemaDriftTelemetry
+/// <remarks>
+/// One per dispatcher, not per process: two apps (or two test hosts) in one process each log what they see, and what
+/// one logged never depends on what another received before.
+/// </remarks>
+internal sealed partial class WebhookSchemaDriftTelemetry
 {
     /// <summary>Past this many distinct (provider, event type, member) the rest are counted as <c>_OTHER</c> and no longer logged: names are the provider's, but not a closed set.</summary>
     internal const int MaxDistinctMembers = 1000;
 
-    /// <summary>What was logged already; process-wide, like the meter the counts go to.</summary>
-    private static readonly ConcurrentDictionary<(string Provider, string EventType, string Member), byte> Seen = new();
+    /// <summary>What this dispatcher logged already.</summary>
+    private readonly ConcurrentDictionary<(string Provider, string EventType, string Member), byte> _seen = new();
+
+    private readonly ILogger _logger;
+
+    public WebhookSchemaDriftTelemetry(ILogger logger) => _logger = logger;
 
     /// <summary>True when <paramref name="webhookEvent"/> shows drift; the check the parse stage makes on every event.</summary>
     public static bool Drifted(WebhookEvent webhookEvent) =>
         webhookEvent.Match == WebhookEventMatch.Unknown || webhookEvent.UnmappedMembers.Count != 0;
 
     /// <summary>Counts and logs the drift of an event for which <see cref="Drifted"/> is true.</summary>
-    public static void Observe(ILogger logger, WebhookEvent webhookEvent)
+    public void Observe(WebhookEvent webhookEvent)
     {
         string provider = webhookEvent.Provider.ToString();
         if (webhookEvent.Match == WebhookEventMatch.Unknown)
@@ -33,7 +42,7 @@ internal static partial class WebhookSchemaDriftTelemetry
             WebhookTelemetry.UnknownEventTypes.Add(1, new Tag(WebhookTelemetryTags.Provider, provider), new Tag(WebhookTelemetryTags.EventType, eventType));
             if (first)
             {
-                UnknownEventType(logger, provider, eventType);
+                UnknownEventType(_logger, provider, eventType);
             }
 
             return;
@@ -51,7 +60,7 @@ internal static partial class WebhookSchemaDriftTelemetry
                 new Tag(WebhookTelemetryTags.MemberPath, path));
             if (first)
             {
-                UnmappedMember(logger, provider, webhookEvent.EventType, path);
+                UnmappedMember(_logger, provider, webhookEvent.EventType, path);
             }
         }
     }
@@ -61,21 +70,21 @@ internal static partial class WebhookSchemaDriftTelemetry
     /// there is room for it, <c>_OTHER</c> once <see cref="MaxDistinctMembers"/> are tracked. <paramref name="first"/>
     /// says whether it is new, and so to be logged.
     /// </summary>
-    private static string Admit(string provider, string eventType, string member, out bool first)
+    private string Admit(string provider, string eventType, string member, out bool first)
     {
         first = false;
         string name = member.Length == 0 ? eventType : member;
-        if (name == WebhookTelemetryTags.Other || Seen.ContainsKey((provider, eventType, member)))
+        if (name == WebhookTelemetryTags.Other || _seen.ContainsKey((provider, eventType, member)))
         {
             return name;
         }
 
-        if (Seen.Count >= MaxDistinctMembers)
+        if (_seen.Count >= MaxDistinctMembers)
         {
             return WebhookTelemetryTags.Other;
         }
 
-        first = Seen.TryAdd((provider, eventType, member), 0);
+        first = _seen.TryAdd((provider, eventType, member), 0);
         return name;
     }
 

@@ -9,7 +9,6 @@ using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Idempotency;
 using LoanWebhooks.Sdk.Parsing;
 using LoanWebhooks.Sdk.Verification;
-using Microsoft.Extensions.Logging;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 
 namespace LoanWebhooks.Sdk.Diagnostics;
@@ -41,7 +40,7 @@ internal static class WebhookStageTelemetry
         ReadOnlyMemory<byte> body,
         byte[]? ownedBody,
         string? expectedEventType,
-        ILogger logger,
+        WebhookSchemaDriftTelemetry drift,
         [NotNullWhen(true)] out WebhookEvent? webhookEvent,
         [NotNullWhen(false)] out WebhookParseError? error)
     {
@@ -50,7 +49,7 @@ internal static class WebhookStageTelemetry
             : TryParseUnobserved(parser, body, ownedBody, expectedEventType, out webhookEvent, out error);
         if (parsed && WebhookSchemaDriftTelemetry.Drifted(webhookEvent!))
         {
-            WebhookSchemaDriftTelemetry.Observe(logger, webhookEvent!);
+            drift.Observe(webhookEvent!);
         }
 
         return parsed;

@@ -34,6 +34,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookClock _clock;
     private readonly ILogger _logger;
+    private readonly WebhookSchemaDriftTelemetry _drift;
 
     public WebhookDispatcher(
         IEnumerable<WebhookProviderSettings> providers,
@@ -57,6 +58,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         _scopes = scopes;
         _clock = new WebhookClock(time);
         _logger = logger;
+        _drift = new WebhookSchemaDriftTelemetry(logger);
 
         foreach (WebhookProviderSettings provider in Providers.Values.Where(p => !p.IsVerified))
         {
@@ -248,7 +250,7 @@ internal sealed partial class WebhookDispatcher : IWebhookDispatcher
         string? expectedEventType,
         [NotNullWhen(true)] out WebhookEvent? webhookEvent,
         [NotNullWhen(false)] out WebhookParseError? error) =>
-        WebhookStageTelemetry.TryParse(settings.Parser, body, ownedBody, expectedEventType, _logger, out webhookEvent, out error);
+        WebhookStageTelemetry.TryParse(settings.Parser, body, ownedBody, expectedEventType, _drift, out webhookEvent, out error);
 
     /// <summary>
     /// Claim: the store's answer. A body hash is a deduplication key only where the provider's options ask for it

@@ -59,6 +59,21 @@ public sealed class SchemaDriftTelemetryTests
     }
 
     [Fact]
+    public async Task Each_dispatcher_logs_a_drifted_member_once_whatever_another_dispatcher_in_the_process_saw()
+    {
+        byte[] body = With(("{", "{ \"per_dispatcher_c3\": 1,"));
+        await using var first = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>(), payitoffDeduplicatesBodies: false);
+        await using var second = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>(), payitoffDeduplicatesBodies: false);
+
+        await first.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, body));
+        await second.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, body));
+        await second.Dispatcher.DispatchAsync(DispatchTestHost.Delivery(WebhookProvider.Payitoff, body));
+
+        Assert.Single(first.Logs.Entries, e => e.EventId.Id == 30);
+        Assert.Single(second.Logs.Entries, e => e.EventId.Id == 30);
+    }
+
+    [Fact]
     public async Task A_member_key_that_is_not_a_plain_name_is_counted_as_other_and_never_logged()
     {
         await using var host = new DispatchTestHost(b => b.AddHandler<EveryEventHandler>());
