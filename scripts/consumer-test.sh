@@ -119,6 +119,40 @@ dotnet build "$work/app" -c Release -nologo -v q -o "$work/app/out"
 dotnet build "$work/sender" -c Release -nologo -v q -o "$work/sender/out"
 dotnet "$work/sender/out/Sender.dll" payitoff loan.paid_off "$work/loan.paid_off.json"
 
+# 3b. A provider of the user's own, from the package alone: the custom-provider sample's schemas in a fresh project,
+#     the generator running as the package's analyzer, and the generated parser compiled against the SDK's public
+#     surface (no project reference, no InternalsVisibleTo).
+mkdir -p "$work/custom/schemas"
+cp -r "$repo/samples/LoanWebhooks.Samples.CustomProvider/schemas/harbor" "$work/custom/schemas/"
+cat > "$work/custom/CustomProvider.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="LoanWebhooks.Sdk" Version="$version" />
+    <AdditionalFiles Include="schemas/harbor/**/*.json" />
+  </ItemGroup>
+</Project>
+EOF
+cat > "$work/custom/Program.cs" <<'CSHARP'
+using LoanWebhooks.Samples.CustomProvider.Harbor;
+
+var body = """{"id":"evt_1","type":"loan.funded","data":{"loan_id":"ln_1","principal":100.5,"funded_at":"2026-11-02T09:30:00Z"}}"""u8.ToArray();
+var funded = (HarborLoanFundedEvent)HarborWebhookParser.Default.Parse(body);
+Console.WriteLine($"{HarborWebhooks.Provider} {funded.GetType().Name} {funded.IdempotencyKey}");
+CSHARP
+dotnet build "$work/custom" -c Release -nologo -v q -o "$work/custom/out"
+custom_output="$(dotnet "$work/custom/out/CustomProvider.dll")"
+if [ "$custom_output" != "Harbor HarborLoanFundedEvent evt_1" ]; then
+  echo "A provider of the user's own did not parse through the package's generator: $custom_output" >&2
+  exit 1
+fi
+
 # 4. Start it on a free loopback port (Kestrel picks it), with the credentials the quick start reads.
 receeve_key="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout)"
 user="consumer-test"
@@ -187,4 +221,4 @@ fi
 
 echo "Consumer test passed in $((SECONDS - started)) s: packages $version restored by version into a fresh app," \
   "README quick start built and answered 200, its handler ran once, a wrong password was refused;" \
-  "the installed loanwebhooks tool verified the same request."
+  "the installed loanwebhooks tool verified the same request; a project's own schemas became typed events through the package's generator."
