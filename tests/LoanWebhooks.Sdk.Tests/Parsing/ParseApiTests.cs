@@ -80,6 +80,21 @@ public sealed class ParseApiTests
     }
 
     [Fact]
+    public void A_body_exactly_at_the_limit_parses_and_one_byte_over_it_is_too_large()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(Interrupted);
+        var atLimit = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = body.Length });
+        var underLimit = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = body.Length - 1 });
+
+        bool parsed = atLimit.TryParse(body, out _, out _);
+        bool parsedOver = underLimit.TryParse(body, out _, out var failure);
+
+        Assert.True(parsed);
+        Assert.False(parsedOver);
+        Assert.Equal(WebhookParseErrorReason.BodyTooLarge, failure!.Reason);
+    }
+
+    [Fact]
     public void TryParse_of_a_null_string_is_an_empty_body_not_an_exception()
     {
         bool parsed = PayitoffWebhookParser.Default.TryParse((string?)null, out var webhookEvent, out var failure);
