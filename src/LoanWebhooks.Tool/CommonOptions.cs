@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Net;
 using LoanWebhooks.Sdk.Events;
 
 namespace LoanWebhooks.Tool;
@@ -9,7 +10,8 @@ namespace LoanWebhooks.Tool;
 /// <summary>The options every command shares: which provider sent the request, and its captured body.</summary>
 internal static class CommonOptions
 {
-    private static readonly string[] ProviderNames = { "payitoff", "canopy", "spinwheel", "receeve" };
+    /// <summary>The built-in providers as the command line spells them; a provider the tool has no flags for is refused later, by name.</summary>
+    private static readonly string[] ProviderNames = WebhookProvider.BuiltIn.Select(p => p.Name.ToLowerInvariant()).ToArray();
 
     public static Option<string> Provider() => CreateProvider("Who sent the request: payitoff, canopy, spinwheel or receeve.");
 
@@ -32,6 +34,20 @@ internal static class CommonOptions
         var option = new Option<string>("--provider") { Description = description };
         option.AcceptOnlyFromAmong(ProviderNames);
         return option;
+    }
+
+    /// <summary>The address an option names, or null when the option was not given.</summary>
+    /// <exception cref="UsageException">The text is not an IPv4 or IPv6 address.</exception>
+    public static IPAddress? ToAddress(string? text, string optionName)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return IPAddress.TryParse(text, out IPAddress? address)
+            ? address
+            : throw new UsageException($"{optionName} is not an IPv4 or IPv6 address.");
     }
 
     public static WebhookProvider ToProvider(string name) =>

@@ -76,7 +76,7 @@ internal static class SendCommand
         {
             WebhookProvider webhookProvider = CommonOptions.ToProvider(parsed.GetValue(provider)!);
             var credentials = new SendCredentials(parsed.GetValue(secret), parsed.GetValue(secretHeader), parsed.GetValue(privateKey), parsed.GetValue(basic));
-            IPAddress? forwardedAddress = ParseAddress(parsed.GetValue(forwardedFor));
+            IPAddress? forwardedAddress = CommonOptions.ToAddress(parsed.GetValue(forwardedFor), "--forwarded-for");
             return ExecuteAsync(webhookProvider, parsed.GetValue(eventType)!, parsed.GetValue(to)!, parsed.GetValue(body), credentials, forwardedAddress)
                 .GetAwaiter().GetResult()
                 .WriteTo(output, parsed.GetValue(json));
@@ -140,18 +140,6 @@ internal static class SendCommand
                 return report.Add("error", "error", $"no answer within {Timeout.TotalSeconds:0} s");
             }
         }
-    }
-
-    private static IPAddress? ParseAddress(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return IPAddress.TryParse(text, out IPAddress? address)
-            ? address
-            : throw new UsageException("--forwarded-for is not an IPv4 or IPv6 address.");
     }
 
     private static DocumentedSample Sample(WebhookProvider provider, string eventType)

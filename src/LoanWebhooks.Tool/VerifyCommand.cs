@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Net;
 using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Events;
 using LoanWebhooks.Sdk.Verification;
@@ -55,7 +54,7 @@ internal static class VerifyCommand
                 parsed.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable),
                 parsed.GetValue(secretHeader),
                 parsed.GetValue(publicKey),
-                ParseAddress(parsed.GetValue(remoteIp)));
+                CommonOptions.ToAddress(parsed.GetValue(remoteIp), "--remote-ip"));
             return Execute(webhookProvider, parsed.GetValue(body)!, parsed.GetValue(headers), inputs).WriteTo(output, parsed.GetValue(json));
         }));
         return command;
@@ -96,17 +95,5 @@ internal static class VerifyCommand
         }
 
         return report;
-    }
-
-    private static IPAddress? ParseAddress(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return IPAddress.TryParse(text, out IPAddress? address)
-            ? address
-            : throw new UsageException("--remote-ip is not an IPv4 or IPv6 address.");
     }
 }
