@@ -48,19 +48,9 @@ public sealed class InstrumentCatalogTests
     }
 
     /// <summary>The instruments table of the README's Observability section: a row may name two instruments with one unit.</summary>
-    private static IEnumerable<(string Name, string? Unit)> ReadmeInstruments()
-    {
-        string readme = RepositoryFiles.ReadAllText("README.md");
-        int start = readme.IndexOf("## Observability", StringComparison.Ordinal);
-        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        foreach (string line in readme[start..end].Split('\n').Where(l => l.StartsWith("| `loanwebhooks.", StringComparison.Ordinal)))
-        {
-            string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
-            string unit = Regex.Match(cells[2], "`([^`]+)`").Groups[1].Value;
-            foreach (Match name in Regex.Matches(cells[1], "`([^`]+)`"))
-            {
-                yield return (name.Groups[1].Value, unit);
-            }
-        }
-    }
+    private static IEnumerable<(string Name, string? Unit)> ReadmeInstruments() =>
+        ReadmeTable.FirstUnder(RepositoryFiles.ReadAllText("README.md"), "## Observability")
+            .Skip(1)
+            .SelectMany(cells => Regex.Matches(cells[0], "`([^`]+)`")
+                .Select(name => (name.Groups[1].Value, (string?)Regex.Match(cells[1], "`([^`]+)`").Groups[1].Value)));
 }

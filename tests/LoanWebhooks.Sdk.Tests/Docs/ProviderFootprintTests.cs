@@ -98,15 +98,10 @@ public sealed class ProviderFootprintTests
 
         private static IReadOnlyList<(string Kind, IReadOnlyList<string> Patterns)> Read()
         {
-            string readme = RepositoryFiles.ReadAllText("README.md");
-            int start = readme.IndexOf("### Adding a provider", StringComparison.Ordinal);
-            Assert.True(start >= 0, "README.md has no '### Adding a provider' section.");
-            int end = readme.IndexOf("\n#", start + 1, StringComparison.Ordinal);
-            var rows = readme[start..(end < 0 ? readme.Length : end)]
-                .Split('\n')
-                .Where(line => line.StartsWith("| new |", StringComparison.Ordinal) || line.StartsWith("| edit |", StringComparison.Ordinal) || line.StartsWith("| optional |", StringComparison.Ordinal))
-                .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
-                .Select(cells => (Kind: cells[1], Patterns: (IReadOnlyList<string>)Regex.Matches(cells[2], "`([^`]+)`").Select(m => m.Groups[1].Value).Where(p => p.Contains('/', StringComparison.Ordinal)).ToList()))
+            var rows = ReadmeTable.FirstUnder(RepositoryFiles.ReadAllText("README.md"), "### Adding a provider")
+                .Skip(1)
+                .Where(cells => cells[0] is "new" or "edit" or "optional")
+                .Select(cells => (Kind: cells[0], Patterns: (IReadOnlyList<string>)Regex.Matches(cells[1], "`([^`]+)`").Select(m => m.Groups[1].Value).Where(p => p.Contains('/', StringComparison.Ordinal)).ToList()))
                 .ToList();
             Assert.True(rows.Count(r => r.Kind == "new") >= 4, "The README's 'Adding a provider' table lost its rows.");
             return rows;

@@ -15,36 +15,17 @@ internal sealed record ReadmeProviderRow(string Provider, string Discriminator, 
     /// <summary>The rows of the first table under <c>## Providers</c> in <paramref name="readme"/>, header and rule left out.</summary>
     public static IReadOnlyList<ReadmeProviderRow> ReadAll(string readme)
     {
-        var lines = readme.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-        int heading = lines.FindIndex(line => line.Trim() == SectionHeading);
-        if (heading < 0)
-        {
-            throw new InvalidOperationException($"README.md has no '{SectionHeading}' section.");
-        }
-
-        var table = lines.Skip(heading + 1)
-            .SkipWhile(line => !line.StartsWith('|'))
-            .TakeWhile(line => line.StartsWith('|'))
-            .Select(Cells)
-            .ToList();
-        if (table.Count < 2)
-        {
-            throw new InvalidOperationException($"README.md has no table under '{SectionHeading}'.");
-        }
-
+        var table = ReadmeTable.FirstUnder(readme, SectionHeading);
         var header = table[0];
         int provider = Column(header, "provider");
         int discriminator = Column(header, "discriminator");
         int typed = Column(header, "typed event types");
-        return table.Skip(2).Select(row => new ReadmeProviderRow(row[provider], row[discriminator], row[typed])).ToList();
+        return table.Skip(1).Select(row => new ReadmeProviderRow(row[provider], row[discriminator], row[typed])).ToList();
     }
 
-    private static List<string> Cells(string line) =>
-        line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToList();
-
-    private static int Column(List<string> header, string name)
+    private static int Column(IReadOnlyList<string> header, string name)
     {
-        int index = header.FindIndex(cell => string.Equals(cell, name, StringComparison.OrdinalIgnoreCase));
+        int index = header.ToList().FindIndex(cell => string.Equals(cell, name, StringComparison.OrdinalIgnoreCase));
         return index >= 0 ? index : throw new InvalidOperationException($"The Providers table has no '{name}' column.");
     }
 }
