@@ -80,16 +80,9 @@ public sealed record WebhookInboxEntry
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
         admission = null;
-        WebhookProviderSettings? settings = null;
-        foreach (WebhookProviderSettings candidate in dispatcher.Providers.Values)
-        {
-            if (string.Equals(candidate.Provider.ToString(), ProviderName, StringComparison.Ordinal))
-            {
-                settings = candidate;
-            }
-        }
-
-        if (settings is null)
+        // A name that is no provider name (a damaged entry) is as unknown here as one this process does not configure.
+        if (!WebhookProvider.IsValidName(ProviderName)
+            || !dispatcher.Providers.TryGetValue(new WebhookProvider(ProviderName), out WebhookProviderSettings? settings))
         {
             failure = "The provider of this entry is not configured in this process.";
             return false;
