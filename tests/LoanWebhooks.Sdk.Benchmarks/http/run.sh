@@ -4,6 +4,9 @@
 # (tests/LoanWebhooks.Sdk.Benchmarks.Http, Release, logging at Warning) on 127.0.0.1, which writes unique, correctly
 # authenticated deliveries (one per line), then runs wrk (after a warm-up each) on POST /raw (read the body into an
 # array, answer 200) and right after on POST /webhooks/<provider> with the same bodies and settings.
+# Beside rps and latency it prints the CPU time each request cost: the host's, redis-server's and the whole machine's
+# (all processes, wrk included). Requests per second swing with whatever else runs on the machine; CPU per request
+# hardly does, and on a saturated machine rps = cores / machine CPU per request, so it says where a ratio comes from.
 #
 # Usage: bash tests/LoanWebhooks.Sdk.Benchmarks/http/run.sh [options]
 #   --providers LIST    comma-separated: spinwheel,receeve,canopy,payitoff (default: all four)
@@ -130,6 +133,14 @@ wrk_run() {
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" <<<"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+# CPU time a process has used (user + system), in clock ticks; per_request TICKS REQUESTS -> microseconds per request.
+# Read around each timed run: unlike requests per second, CPU per request hardly moves when other work shares the cores.
+clock_ticks="$(getconf CLK_TCK)"
+cpu_ticks() { if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi; }
+# CPU time all processes on the machine used (every core, user + system + interrupts, not time stolen by the hypervisor), in clock ticks: with the host,
+# wrk and redis-server sharing the cores, a saturated machine serves (cores / machine CPU per request) requests a second.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { if (n > 0) printf "%.1f", t * 1000000 / hz / n; else print "n/a" }'; }
 
 start_host() {
   local store="$1" unique="$2"
@@ -163,8 +174,8 @@ else
 fi
 if [ "$mode" = measure ]; then
   echo
-  echo "| provider | store | SDK ÷ bare rps | SDK ÷ bare p99 | bare rps | SDK rps | bare p50 ms | SDK p50 ms | bare p99 ms | SDK p99 ms | unique deliveries | handled | gen2 GCs (SDK run) |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| provider | store | SDK ÷ bare rps | SDK ÷ bare p99 | bare rps | SDK rps | bare p50 ms | SDK p50 ms | bare p99 ms | SDK p99 ms | host CPU µs/req bare | host CPU µs/req SDK | redis-server CPU µs/req SDK | machine CPU µs/req bare | machine CPU µs/req SDK | unique deliveries | handled | gen2 GCs (SDK run) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 fi
 
 failures=0
@@ -200,7 +211,11 @@ for provider in "${provider_list[@]}"; do
         # Bare first (its warm-up, its run), then the webhook endpoint's warm-up and run: the webhook warm-up fills the
         # store, and the collections that garbage causes would otherwise land in the bare run.
         wrk_run /raw "$work/measure.txt" "$warmup" 0 >/dev/null
+        raw_cpu_before="$(cpu_ticks "$host_pid")"
+        raw_machine_before="$(machine_ticks)"
         [ "$mode" = soak ] || raw="$(wrk_run /raw "$work/measure.txt" "$duration" 0)"
+        raw_cpu="$(( $(cpu_ticks "$host_pid") - raw_cpu_before ))"
+        raw_machine="$(( $(machine_ticks) - raw_machine_before ))"
         wrk_run "$webhook" "$work/warm.txt" "$warmup" 0 >/dev/null
         if [ "$mode" = soak ]; then
           before="$(stats)"
@@ -218,9 +233,17 @@ for provider in "${provider_list[@]}"; do
           echo "soak $provider/$store: working set $(( $(stat_field workingSetBytes <<<"$before") / 1048576 )) MiB at start, $(( $(stat_field workingSetBytes <<<"$after") / 1048576 )) MiB after 60 s; $(field rps "$sdk") rps, p99 $(ms "$(field p99_us "$sdk")") ms, $(field status_errors "$sdk") errors; gen2 GCs $(stat_field gen2 <<<"$before") → $(stat_field gen2 <<<"$after"); unique deliveries $unique"
         else
           gen2_before="$(stats | stat_field gen2)"
+          sdk_cpu_before="$(cpu_ticks "$host_pid")"
+          redis_cpu_before="$(cpu_ticks "$redis_pid")"
+          sdk_machine_before="$(machine_ticks)"
           sdk="$(wrk_run "$webhook" "$work/measure.txt" "$duration" 0)"
+          sdk_machine="$(( $(machine_ticks) - sdk_machine_before ))"
+          sdk_cpu="$(( $(cpu_ticks "$host_pid") - sdk_cpu_before ))"
+          redis_cpu="$(( $(cpu_ticks "$redis_pid") - redis_cpu_before ))"
+          redis_cpu_column="-"
+          [ "$store" != redis ] || redis_cpu_column="$(per_request "$redis_cpu" "$(field requests "$sdk")")"
           after="$(stats)"
-          echo "| $provider | $store | **$(ratio "$(field rps "$sdk")" "$(field rps "$raw")")** | **$(ratio "$(field p99_us "$sdk")" "$(field p99_us "$raw")")** | $(field rps "$raw") | $(field rps "$sdk") | $(ms "$(field p50_us "$raw")") | $(ms "$(field p50_us "$sdk")") | $(ms "$(field p99_us "$raw")") | $(ms "$(field p99_us "$sdk")") | $unique | $(stat_field handled <<<"$after") | $(( $(stat_field gen2 <<<"$after") - gen2_before )) |"
+          echo "| $provider | $store | **$(ratio "$(field rps "$sdk")" "$(field rps "$raw")")** | **$(ratio "$(field p99_us "$sdk")" "$(field p99_us "$raw")")** | $(field rps "$raw") | $(field rps "$sdk") | $(ms "$(field p50_us "$raw")") | $(ms "$(field p50_us "$sdk")") | $(ms "$(field p99_us "$raw")") | $(ms "$(field p99_us "$sdk")") | $(per_request "$raw_cpu" "$(field requests "$raw")") | $(per_request "$sdk_cpu" "$(field requests "$sdk")") | $redis_cpu_column | $(per_request "$raw_machine" "$(field requests "$raw")") | $(per_request "$sdk_machine" "$(field requests "$sdk")") | $unique | $(stat_field handled <<<"$after") | $(( $(stat_field gen2 <<<"$after") - gen2_before )) |"
           errors=$(( $(field status_errors "$raw") + $(field status_errors "$sdk") + $(field socket_errors "$sdk") ))
           if [ "$errors" -ne 0 ]; then echo "  ($errors error responses or socket errors in that row)" >&2; failures=$((failures + 1)); fi
         fi
