@@ -24,7 +24,7 @@ internal static class ConstantTimeSecrets
 
     // A random per-process key rather than a bare hash: the digests of the secrets stay in memory for the
     // verifier's lifetime, and unkeyed ones could be brute-forced offline from a memory dump.
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    private static readonly ReusableHmacSha256 DigestFunction = new(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Computes the digest of a configured secret, once, when a verifier is built.</summary>
     internal static byte[] Digest(string secret)
@@ -62,7 +62,7 @@ internal static class ConstantTimeSecrets
     }
 
     /// <summary>Computes the digest of bytes that are already encoded.</summary>
-    internal static void Digest(ReadOnlySpan<byte> value, Span<byte> digest) => HMACSHA256.HashData(Key, value, digest);
+    internal static void Digest(ReadOnlySpan<byte> value, Span<byte> digest) => DigestFunction.Compute(value, digest);
 
     /// <summary>Tells whether <paramref name="presented"/> equals any of the secrets whose digests are given.</summary>
     internal static bool MatchesAny(ReadOnlySpan<char> presented, byte[][] acceptedDigests)
