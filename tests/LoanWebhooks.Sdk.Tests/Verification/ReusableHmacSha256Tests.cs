@@ -71,6 +71,18 @@ public sealed class ReusableHmacSha256Tests
     }
 
     [Fact]
+    public void A_disposed_instance_refuses_to_digest()
+    {
+        var hmac = new ReusableHmacSha256(Key);
+        var digest = new byte[HMACSHA256.HashSizeInBytes];
+        hmac.Compute("before"u8, digest);
+
+        hmac.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => hmac.Compute("after"u8, digest));
+    }
+
+    [Fact]
     public void Two_keys_never_share_a_context()
     {
         byte[] otherKey = Key.Select(b => (byte)~b).ToArray();
