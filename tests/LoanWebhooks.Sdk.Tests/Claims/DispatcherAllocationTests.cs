@@ -47,8 +47,9 @@ public sealed class DispatcherAllocationTests
 
         ValueTask<WebhookDispatchResult> first = dispatcher.DispatchAsync(delivery);
         Assert.True(first.IsCompletedSuccessfully, "The delivery did not complete synchronously.");
-        Assert.Equal(WebhookDispatchOutcome.Accepted, first.Result.Outcome);
-        Assert.Equal(1, first.Result.HandlersRun);
+        WebhookDispatchResult result = await first;
+        Assert.Equal(WebhookDispatchOutcome.Accepted, result.Outcome);
+        Assert.Equal(1, result.HandlersRun);
 
         long parse = BytesPerCall(() => parser.TryParseOwned(body, out _, out _));
         long dispatch = BytesPerCall(() => _ = dispatcher.DispatchAsync(delivery));
