@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading.Tasks;
 using StackExchange.Redis;
 using Xunit;
@@ -8,7 +9,8 @@ namespace LoanWebhooks.Sdk.Redis.Tests.Inbox;
 /// <summary>
 /// "<c>…:dead</c>, <c>…:attempts</c>, <c>…:errors</c> live beside [the stream key]": between a failed run and its
 /// retry, the entry waits in the stream with its attempt counted in <c>…:attempts</c> and its last error — exception
-/// and handler type names only — in <c>…:errors</c>, where the dead-letter move takes it from.
+/// and handler type names only — in <c>…:errors</c>, where the dead-letter move takes it from; and it is retried
+/// once it has gone <c>ClaimIdleTime</c> without a heartbeat, not before.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class InboxRetryStateTests(RedisFixture redis)
@@ -36,5 +38,22 @@ public sealed class InboxRetryStateTests(RedisFixture redis)
         Assert.Equal(1, flaky.Runs);
         Assert.Equal(1, await app.StreamLengthAsync());
         Assert.Equal(0, await app.Database.StreamLengthAsync(app.Options.StreamKey + ":dead"));
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_retried_once_the_claim_idle_time_has_passed_and_not_before()
+    {
+        var idle = TimeSpan.FromSeconds(1.5);
+        var flaky = new FlakySwitch();
+        await using var app = new InboxApp(redis.Server.Port, _prefix, o => o.ClaimIdleTime = idle, flaky);
+        await app.ReceiveAsync("1669434136600-22");
+
+        await app.StartWorkersAsync();
+        await Eventually.HoldsAsync(() => flaky.Runs == 2, Timeout, "the retry");
+
+        long[] starts = flaky.RunStarts.ToArray();
+        TimeSpan gap = Stopwatch.GetElapsedTime(starts[0], starts[1]);
+        // Redis counts the idle time from the entry's delivery, a few milliseconds before the first run began.
+        Assert.InRange(gap, idle - TimeSpan.FromMilliseconds(250), idle + TimeSpan.FromSeconds(3));
     }
 }
