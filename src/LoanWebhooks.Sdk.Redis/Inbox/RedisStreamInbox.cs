@@ -60,8 +60,10 @@ public sealed partial class RedisStreamInbox : IWebhookInbox
 
             return true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
+            // RedisTimeoutException is a TimeoutException, not a RedisException: a Redis that does not answer within
+            // CommandTimeout must give false (the provider's retryable status) like one that is down, not an error.
             Unavailable(_logger, e, entry.ProviderName);
             return false;
         }

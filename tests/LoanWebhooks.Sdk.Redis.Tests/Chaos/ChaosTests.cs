@@ -46,6 +46,11 @@ public sealed class ChaosTests(ITestOutputHelper output)
         }
 
         Assert.Equal(0, await database.HashLengthAsync(records.CompletedKey));
+
+        // The dead worker's runs count: each interrupted delivery has used one of its MaxAttempts.
+        HashEntry[] attemptsAfterKill = await database.HashGetAllAsync(_prefix + "{inbox}:attempts");
+        Assert.Equal(4, attemptsAfterKill.Length);
+        Assert.All(attemptsAfterKill, a => Assert.Equal(1, (long)a.Value));
         using var survivor = WorkerProcess.Start(redis.Port, _prefix, TimeSpan.FromMilliseconds(20));
         await Eventually.HoldsAsync(async () => await database.HashLengthAsync(records.CompletedKey) == ids.Length, Timeout, "every delivery completed");
         await Eventually.HoldsAsync(async () => await database.StreamLengthAsync(_prefix + "{inbox}") == 0, Timeout, "the inbox emptied");

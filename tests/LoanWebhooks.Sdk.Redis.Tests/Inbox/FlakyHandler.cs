@@ -15,7 +15,14 @@ public sealed class FlakySwitch
 
     public int Runs => Volatile.Read(ref _runs);
 
-    public void Ran() => Interlocked.Increment(ref _runs);
+    /// <summary>When each run began (<see cref="System.Diagnostics.Stopwatch"/> timestamps), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<long> RunStarts { get; } = new();
+
+    public void Ran()
+    {
+        RunStarts.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+        Interlocked.Increment(ref _runs);
+    }
 }
 
 /// <summary>Throws while switched on, with the webhook id in its message, as careless handler code does.</summary>

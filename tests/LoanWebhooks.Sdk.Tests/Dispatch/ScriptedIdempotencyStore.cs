@@ -17,6 +17,8 @@ public sealed class ScriptedIdempotencyStore(TimeProvider time) : IWebhookIdempo
     /// <summary>How many of the next completions throw.</summary>
     public int CompletionsThatThrow { get; set; }
 
+    public bool ReleaseThrows { get; set; }
+
     public ValueTask<WebhookIdempotencyClaim> ClaimAsync(WebhookIdempotencyKey key, CancellationToken cancellationToken = default)
     {
         if (ClaimThrows)
@@ -40,6 +42,13 @@ public sealed class ScriptedIdempotencyStore(TimeProvider time) : IWebhookIdempo
         return _inner.CompleteAsync(claim, cancellationToken);
     }
 
-    public ValueTask ReleaseAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default) =>
-        _inner.ReleaseAsync(claim, cancellationToken);
+    public ValueTask ReleaseAsync(WebhookIdempotencyClaim claim, CancellationToken cancellationToken = default)
+    {
+        if (ReleaseThrows)
+        {
+            throw new TimeoutException("store unreachable");
+        }
+
+        return _inner.ReleaseAsync(claim, cancellationToken);
+    }
 }
