@@ -80,6 +80,22 @@ public sealed class ReusableHmacSha256Tests
         hmac.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => hmac.Compute("after"u8, digest));
+        // A thread that never digested has no context of its own to find disposed: the instance itself refuses.
+        Exception? failure = null;
+        var otherThread = new System.Threading.Thread(() =>
+        {
+            try
+            {
+                hmac.Compute("after"u8, new byte[HMACSHA256.HashSizeInBytes]);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        otherThread.Start();
+        otherThread.Join();
+        Assert.IsType<ObjectDisposedException>(failure);
     }
 
     [Fact]
