@@ -45,6 +45,7 @@ public sealed class MemberPathScanTests
     [InlineData("{\"payload\":{\"details\":{\"x\":\"1\"},\"y\":\"2\"},\"z\":\"3\"}", JsonTokenType.None)]
     [InlineData("{\"payload\":{\"x\":{\"details\":{\"messageType\":\"m\"}}}}", JsonTokenType.None)]
     [InlineData("{\"x\":{\"details\":{\"messageType\":\"m\"}}}", JsonTokenType.None)]
+    [InlineData("{\"payload\":{\"a\":1},\"messageType\":\"m\"}", JsonTokenType.None)]
     [InlineData("{\"payload\":\"text\",\"details\":{\"messageType\":\"m\"}}", JsonTokenType.String)]
     [InlineData("{\"payload\":{\"details\":[{\"messageType\":\"m\"}]}}", JsonTokenType.StartArray)]
     public void A_path_whose_member_is_missing_at_any_level_is_missing(string body, JsonTokenType tokenType)

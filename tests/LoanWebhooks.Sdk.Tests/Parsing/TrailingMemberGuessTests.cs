@@ -37,6 +37,7 @@ public sealed class TrailingMemberGuessTests
     [InlineData(" \t\r\n")]
     [InlineData("[{\"event\":\"x\"}]")]
     [InlineData("{\"event\":\"x\"} x")]
+    [InlineData("{\"event\":\"x\",")]
     [InlineData("\"event\":\"x\"}")]
     [InlineData("{\"event\":\"9th\",\"a\":\"\",\"b\":\"\",\"c\":\"\",\"d\":\"\",\"e\":\"\",\"f\":\"\",\"g\":\"\",\"h\":\"\"}")]
     [InlineData("{\"a\":\"1\",\"b\":\"2\"}")]
