@@ -32,12 +32,14 @@ internal static class JsonMemberGuess
     {
         result = default;
         int i = SkipWhitespaceBack(body, body.Length - 1);
+        // Stryker disable once Equality : equivalent. A '}' at index 0 has nothing before it, so the walk finds no member either way.
         if (i < 0 || body[i] != (byte)'}')
         {
             return false;
         }
 
         i = SkipWhitespaceBack(body, i - 1);
+        // Stryker disable once Equality : equivalent. A ',' at index 0 has nothing before it, so skipped or not, the next string read fails.
         if (i >= 0 && body[i] == (byte)',')
         {
             // A trailing comma, which the reader options allow.
@@ -56,6 +58,7 @@ internal static class JsonMemberGuess
             // Only a member separator or the start of the object may come before a member name.
             i = SkipWhitespaceBack(body, i);
             bool isFirst = i >= 0 && body[i] == (byte)'{';
+            // Stryker disable once Equality : equivalent. A ',' at index 0 means the body does not start with '{', so the strict read refuses whatever the guess finds.
             if (!isFirst && (i < 0 || body[i] != (byte)','))
             {
                 return false;
@@ -81,6 +84,7 @@ internal static class JsonMemberGuess
     private static bool TryReadByteBack(ReadOnlySpan<byte> body, ref int i, byte expected)
     {
         i = SkipWhitespaceBack(body, i);
+        // Stryker disable once Equality : equivalent. At index 0 nothing precedes the byte, and every caller next reads a string before it, which then fails.
         if (i < 0 || body[i] != expected)
         {
             return false;
@@ -101,6 +105,7 @@ internal static class JsonMemberGuess
 
         // A quote after a backslash is escaped (or follows an escaped backslash): never an opening quote.
         int open = body[..(i + 1)].LastIndexOfAny(StringSpecials);
+        // Stryker disable once Equality,Arithmetic : equivalent. A string opening at index 0 leaves nothing for the ':', ',' or '{' the walk needs next; a backslash before the quote is none of those either, so this check only refuses sooner.
         if (open < 0 || body[open] != (byte)'"' || (open > 0 && body[open - 1] == (byte)'\\'))
         {
             return false;
@@ -114,6 +119,7 @@ internal static class JsonMemberGuess
 
     private static int SkipWhitespaceBack(ReadOnlySpan<byte> body, int i)
     {
+        // Stryker disable once Equality : equivalent. Whitespace left at index 0 is not the '}', ',', '{', ':' or '"' any caller checks next, so it refuses as running past the start does.
         while (i >= 0 && IsWhitespace(body[i]))
         {
             i--;

@@ -453,6 +453,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     internal string? ScanIdempotencyKey(ReadOnlySpan<byte> body)
     {
         var path = _catalog.IdempotencyKeyPath;
+        // Stryker disable once Block : equivalent. Only the body of a parsed event (a well-formed object) comes here, and an empty path's scan answers Missing: null as well.
         if (path.Length == 0)
         {
             return null;
@@ -538,7 +539,12 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             ? new WebhookParseError(WebhookParseErrorReason.MaxDepthExceeded, $"The JSON nests deeper than the limit of {MaxDepth}.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine)
             : new WebhookParseError(WebhookParseErrorReason.MalformedJson, "The body is not well-formed JSON.", eventType, lineNumber: e.LineNumber, bytePositionInLine: e.BytePositionInLine);
 
-    /// <summary>Error path only: tells a too-deep body from a broken one by reading it again without the depth limit.</summary>
+    /// <summary>
+    /// Error path only: tells a too-deep body from a broken one by reading it again without the depth limit. The
+    /// limited reader refuses to open a container while <see cref="MaxDepth"/> are open, so the body is too deep when
+    /// it opens a container at depth <see cref="MaxDepth"/>; a value inside the deepest allowed container is at that
+    /// depth too, and is allowed.
+    /// </summary>
     private bool ExceedsMaxDepth(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, WebhookJsonDefaults.ReaderOptions(int.MaxValue));
@@ -546,7 +552,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         {
             while (reader.Read())
             {
-                if (reader.CurrentDepth >= MaxDepth)
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
                 {
                     return true;
                 }
@@ -554,7 +560,8 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         }
         catch (JsonException)
         {
-            return reader.CurrentDepth >= MaxDepth;
+            // A syntax error before any container too deep: the limited reader stopped at the same error.
+            return false;
         }
 
         return false;

@@ -255,6 +255,9 @@ public sealed class InMemoryWebhookIdempotencyStoreTests
 
         Assert.Equal(WebhookClaimStatus.Claimed, atExpiry.Status);
         Assert.Equal(WebhookClaimStatus.InProgress, (await store.ClaimAsync(Key("later"))).Status);
+
+        // The new claim took the expired entry's place rather than a second one beside it.
+        Assert.Equal(2, store.Count);
     }
 
     [Fact]

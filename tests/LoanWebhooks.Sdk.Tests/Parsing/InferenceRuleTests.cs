@@ -65,6 +65,9 @@ public sealed class InferenceRuleTests
         var unknown = Assert.IsType<SpinwheelUnknownEvent>(webhookEvent);
         Assert.Equal(body, unknown.GetRawText());
         Assert.Equal("w1", unknown.IdempotencyKey);
+
+        // The body named no event type, so the unknown event names none either (not the inferred one).
+        Assert.Equal(string.Empty, unknown.EventType);
     }
 
     [Fact]

@@ -192,6 +192,7 @@ public sealed class ParseErrorTests
         Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
         Assert.Equal(2, failure.LineNumber);
         Assert.NotNull(failure.BytePositionInLine);
+        Assert.EndsWith($" at line 2, byte {failure.BytePositionInLine}", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
