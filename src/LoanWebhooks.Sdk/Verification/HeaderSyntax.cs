@@ -13,6 +13,7 @@ internal static class HeaderSyntax
     {
         if (value.Length == 0)
         {
+            // Stryker disable once Boolean : equivalent. Every caller refuses a null, empty or whitespace name before asking whether it is a token.
             return false;
         }
 

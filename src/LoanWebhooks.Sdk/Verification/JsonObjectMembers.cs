@@ -96,6 +96,7 @@ internal static class JsonObjectMembers
 
         try
         {
+            // Stryker disable once Block : equivalent. On a final block Utf8JsonReader.Read throws JsonException for input without a token instead of returning false, so the block is never entered.
             if (!reader.Read())
             {
                 return JsonObjectStatus.NotJson;
@@ -104,6 +105,7 @@ internal static class JsonObjectMembers
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 // Reading to the end still tells garbage from a well-formed non-object.
+                // Stryker disable once Statement : equivalent. The loop below reads every remaining token anyway and throws on the same malformed input.
                 reader.Skip();
                 while (reader.Read())
                 {
@@ -173,6 +175,7 @@ internal static class JsonObjectMembers
         {
             if (_count++ > 0)
             {
+                // Stryker disable once Statement : equivalent. Every caller in the SDK refuses or ignores a member found more than once, so which occurrence's offsets are kept never matters.
                 return;
             }
 

@@ -22,11 +22,6 @@ internal sealed class SignaturePublicKey
         _ecdsa = ecdsa;
     }
 
-    /// <summary>Gets a short description of the key type for messages, e.g. "RSA 2048-bit" or "EC P-256"; never key material.</summary>
-    public string Description => _rsa is not null
-        ? $"RSA {_rsa.KeySize}-bit"
-        : $"EC {_ecdsa!.KeySize}-bit";
-
     public static SignaturePublicKey ForRsa(RSA rsa) => new(rsa, null);
 
     public static SignaturePublicKey ForEcdsa(ECDsa ecdsa) => new(null, ecdsa);

@@ -102,6 +102,7 @@ internal static class SignaturePublicKeys
         byte[] der = new byte[fields.DecodedDataLength];
         if (!Convert.TryFromBase64Chars(pem.AsSpan()[fields.Base64Data], der, out int written) || written != der.Length)
         {
+            // Stryker disable once Statement : equivalent. PemEncoding.TryFind only finds a block whose base64 is well-formed and whose DecodedDataLength is exact, so this decoding never fails.
             throw OptionsErrors.Invalid($"{name} has a PEM body that is not valid base64.");
         }
 

@@ -127,6 +127,75 @@ public sealed class HmacSignatureHeaderVerifierTests
         Assert.Contains("HeaderName", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_prefix_is_matched_without_regard_to_case()
+    {
+        var verifier = Verifier(prefix: "sha256=");
+
+        var result = verifier.Verify(Request(Body, "SHA256=" + Hex(Sign(Body, Secret))));
+
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+    }
+
+    [Fact]
+    public void A_prefix_of_32_printable_ascii_characters_is_accepted()
+    {
+        string prefix = new string('p', 31) + "=";
+        var verifier = Verifier(prefix: prefix);
+
+        var result = verifier.Verify(Request(Body, prefix + Hex(Sign(Body, Secret))));
+
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("pppppppppppppppppppppppppppppppp=")]
+    [InlineData("sha256\u00E9=")]
+    [InlineData("sha256\t=")]
+    public void A_prefix_that_is_null_longer_than_32_characters_or_not_printable_ascii_is_refused(string? prefix)
+    {
+        var options = new HmacSignatureHeaderOptions { HeaderName = Header, Prefix = prefix!, Secrets = { Secret } };
+
+        var e = Assert.Throws<ArgumentException>(() => new HmacSignatureHeaderVerifier(options));
+
+        Assert.Contains("HmacSignatureHeaderOptions.Prefix", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undefined_encoding_is_refused()
+    {
+        var options = new HmacSignatureHeaderOptions { HeaderName = Header, Encoding = (SignatureEncoding)99, Secrets = { Secret } };
+
+        var e = Assert.Throws<ArgumentException>(() => new HmacSignatureHeaderVerifier(options));
+
+        Assert.Contains("HmacSignatureHeaderOptions.Encoding", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_value_too_long_to_be_a_signature_is_malformed_rather_than_an_error()
+    {
+        var verifier = Verifier();
+
+        var result = verifier.Verify(Request(Body, new string('a', 257)));
+
+        Assert.Equal(WebhookVerificationFailureReason.MalformedCredential, result.Reason);
+    }
+
+    [Fact]
+    public void A_blank_header_is_a_missing_credential_and_two_different_headers_are_ambiguous()
+    {
+        var verifier = Verifier();
+        string signature = Hex(Sign(Body, Secret));
+        var twoValues = new WebhookHeaders(new[] { KeyValuePair.Create(Header, (string?)signature), KeyValuePair.Create(Header, (string?)"other") });
+
+        var blank = verifier.Verify(Request(Body, " \t "));
+        var ambiguous = verifier.Verify(new WebhookRequest(Body, twoValues));
+
+        Assert.Equal(WebhookVerificationFailureReason.MissingCredential, blank.Reason);
+        Assert.Equal(WebhookVerificationFailureReason.AmbiguousCredential, ambiguous.Reason);
+    }
+
     private static HmacSignatureHeaderVerifier Verifier(string prefix = "", SignatureEncoding encoding = SignatureEncoding.Hex, string[]? secrets = null)
     {
         var options = new HmacSignatureHeaderOptions { HeaderName = Header, Prefix = prefix, Encoding = encoding };

