@@ -21,6 +21,13 @@ internal sealed class RedisFailFast
         _timeout = timeout;
     }
 
+    /// <summary>
+    /// Redis down or refusing (<see cref="RedisException"/>) or not answering in time (<see cref="RedisTimeoutException"/>,
+    /// which is a <see cref="TimeoutException"/>, not a <see cref="RedisException"/>, and is what <see cref="RunAsync"/>
+    /// throws after the timeout): the failures the inbox answers as "retry later" and its workers wait out.
+    /// </summary>
+    public static bool IsRedisFailure(Exception e) => e is RedisException or RedisTimeoutException;
+
     /// <exception cref="RedisConnectionException">The connection is down.</exception>
     /// <exception cref="RedisTimeoutException">Redis did not answer in time.</exception>
     public async Task<T> RunAsync<T>(Func<Task<T>> command)

@@ -60,10 +60,10 @@ public sealed partial class RedisStreamInbox : IWebhookInbox
 
             return true;
         }
-        catch (Exception e) when (e is RedisException or RedisTimeoutException)
+        catch (Exception e) when (RedisFailFast.IsRedisFailure(e))
         {
-            // RedisTimeoutException is a TimeoutException, not a RedisException: a Redis that does not answer within
-            // CommandTimeout must give false (the provider's retryable status) like one that is down, not an error.
+            // A Redis that does not answer within CommandTimeout gives false (the provider's retryable status) like one
+            // that is down, not an error.
             Unavailable(_logger, e, entry.ProviderName);
             return false;
         }

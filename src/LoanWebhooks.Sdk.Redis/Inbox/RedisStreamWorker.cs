@@ -102,7 +102,7 @@ public sealed partial class RedisStreamWorker : BackgroundService
                 groupExists = groupExists || await CreateGroupAsync().ConfigureAwait(false);
                 next = await NextAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (IsRedisFailure(e))
+            catch (Exception e) when (RedisFailFast.IsRedisFailure(e))
             {
                 ReadFailed(_logger, e);
             }
@@ -267,7 +267,7 @@ public sealed partial class RedisStreamWorker : BackgroundService
                 await command().ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (IsRedisFailure(e) && !_abort.IsCancellationRequested)
+            catch (Exception e) when (RedisFailFast.IsRedisFailure(e) && !_abort.IsCancellationRequested)
             {
                 SettleFailed(_logger, e);
                 await Task.Delay(_options.PollInterval).ConfigureAwait(false);
@@ -294,18 +294,12 @@ public sealed partial class RedisStreamWorker : BackgroundService
             {
                 return;
             }
-            catch (Exception e) when (IsRedisFailure(e))
+            catch (Exception e) when (RedisFailFast.IsRedisFailure(e))
             {
                 HeartbeatFailed(_logger, e);
             }
         }
     }
-
-    /// <summary>
-    /// Redis down (<see cref="RedisException"/>) or not answering in time (<see cref="RedisTimeoutException"/>, which is a
-    /// <see cref="TimeoutException"/>, not a <see cref="RedisException"/>): both are waited out, never the end of a worker.
-    /// </summary>
-    private static bool IsRedisFailure(Exception e) => e is RedisException or RedisTimeoutException;
 
     private async Task AcknowledgeAsync(RedisValue id) =>
         await _database.ScriptEvaluateAsync(RedisInboxScripts.Acknowledge, _acknowledgeKeys, new RedisValue[] { _options.ConsumerGroup, id }).ConfigureAwait(false);
