@@ -76,6 +76,7 @@ internal static class JsonMemberScanner
             {
                 if (!JsonStringText.TextEquals(ref reader, path[level]))
                 {
+                    // Stryker disable once Statement : equivalent. Skip on a property name moves to its value and skips that too, so this Read only makes the step explicit.
                     reader.Read();
                     reader.Skip();
                     continue;

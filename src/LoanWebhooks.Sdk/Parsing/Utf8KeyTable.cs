@@ -20,6 +20,7 @@ internal sealed class Utf8KeyTable<TValue>
     {
         var list = new List<KeyValuePair<byte[], TValue>>(entries);
         int size = 8;
+        // Stryker disable once Equality : equivalent. A table one size larger holds the same entries; only more slots stay empty.
         while (size < list.Count * 2)
         {
             size *= 2;
@@ -64,6 +65,7 @@ internal sealed class Utf8KeyTable<TValue>
 
     private static uint Hash(ReadOnlySpan<byte> key)
     {
+        // Stryker disable once Equality : equivalent. The hash only picks the slot where probing starts; insert and lookup share it and compare whole keys, so any hash finds the same entries.
         if (key.Length < sizeof(ulong))
         {
             // FNV-1a for the few short keys.
@@ -81,7 +83,9 @@ internal sealed class Utf8KeyTable<TValue>
         // A collision only costs a probe; the table's keys are fixed, so a sender cannot make lookups slow.
         ulong first = BinaryPrimitives.ReadUInt64LittleEndian(key);
         ulong last = BinaryPrimitives.ReadUInt64LittleEndian(key[^sizeof(ulong)..]);
+        // Stryker disable once Arithmetic : equivalent. The hash only picks the slot where probing starts; insert and lookup share it and compare whole keys, so any hash finds the same entries.
         ulong mixed = ((first * 0x9E3779B97F4A7C15UL) ^ BitOperations.RotateLeft(last, 31) ^ (ulong)key.Length) * 0xC2B2AE3D27D4EB4FUL;
+        // Stryker disable once Bitwise : equivalent. The hash only picks the slot where probing starts; insert and lookup share it and compare whole keys, so any hash finds the same entries.
         return (uint)(mixed >> 32);
     }
 }

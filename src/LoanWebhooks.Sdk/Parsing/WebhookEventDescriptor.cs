@@ -38,5 +38,6 @@ public sealed class WebhookEventDescriptor<TEvent>
     internal WebhookInferenceRule? Inference { get; }
 
     /// <summary>Position in the catalog; set once by the catalog that owns the descriptor.</summary>
+    // Stryker disable once Unary : equivalent. The catalog that owns the descriptor sets it before any parse can read it.
     internal int Index { get; set; } = -1;
 }

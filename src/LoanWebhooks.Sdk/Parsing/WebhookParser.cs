@@ -67,6 +67,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     /// False turns off the parser's one fast path, <see cref="TryReadWithGuessedDiscriminator"/>, leaving the plain
     /// stages that <c>ShortcutEquivalenceTests</c> compare it with.
     /// </summary>
+    // Stryker disable once Boolean : equivalent. It only decides whether the shortcut is tried; when it is not, the plain stages give the same result (ShortcutEquivalenceTests compare the two over every sample and thousands of generated bodies).
     internal bool GuessesTrailingDiscriminator { get; init; } = true;
 
     /// <summary>Parses <paramref name="body"/> into the most specific event.</summary>
@@ -286,12 +287,14 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     private TEvent? TryReadWithGuessedDiscriminator(ReadOnlySpan<byte> body, string? expectedEventType, byte[]? ownedCopy, int offset)
     {
         byte[][] path = _catalog.Discriminator.Utf8Path;
+        // Stryker disable once Equality,Boolean : equivalent. The condition only decides whether the shortcut is tried; when it is not, the plain stages give the same result (ShortcutEquivalenceTests compare the two over every sample and thousands of generated bodies).
         if (path.Length != 1 || !JsonMemberGuess.TryFindTrailing(body, path[0], out ScanResult guess))
         {
             return null;
         }
 
         ResolvedEventType resolved = ResolveEventType(body, guess, expectedEventType);
+        // Stryker disable once Logical : equivalent. The pattern only decides whether the shortcut is tried; when it is not, the plain stages give the same result (ShortcutEquivalenceTests compare the two over every sample and thousands of generated bodies).
         if (resolved.Match is not { Kind: WebhookEventMatch.Exact or WebhookEventMatch.Alias })
         {
             return null;
@@ -438,6 +441,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
     /// </summary>
     private string? IdempotencyKeyOf(TEvent webhookEvent, ReadOnlySpan<byte> body)
     {
+        // Stryker disable once Block : equivalent. Without an id path no schema types an id, and ScanIdempotencyKey answers null for an empty path as well.
         if (_catalog.IdempotencyKeyPath.Length == 0)
         {
             return null;
@@ -500,6 +504,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
                 {
                     byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(readLimit, 2L * buffer.Length));
                     buffer.AsSpan(0, length).CopyTo(larger);
+                    // Stryker disable once Statement : equivalent. Memory only: a buffer not returned to the shared pool is collected instead, and no later rent can see the difference.
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
@@ -511,6 +516,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
                 }
 
                 length += read;
+                // Stryker disable once Block : equivalent. Reads never ask past the limit plus one byte, so without it the next read asks for zero bytes, gets 0, and the body check refuses the copy as too large: the same error, one read and copy later.
                 if (length > MaxBodyBytes)
                 {
                     return null;
@@ -519,6 +525,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
         }
         finally
         {
+            // Stryker disable once Statement : equivalent. Memory only: a buffer not returned to the shared pool is collected instead, and no later rent can see the difference.
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -564,6 +571,7 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
             return false;
         }
 
+        // Stryker disable once Boolean : equivalent. Reached only when the unlimited, lenient reader accepts the whole body, which the plain stages' reader (same options but the depth) accepted as well; only the fast path's comment-rejecting reader gets here, and it discards the error.
         return false;
     }
 

@@ -71,6 +71,20 @@ public sealed class InferenceRuleTests
     }
 
     [Fact]
+    public void An_inferred_body_with_content_after_its_object_is_malformed_json_naming_the_inferred_event()
+    {
+        // Malformed is not "does not fit the schema": it is an error, not an unknown event, and the error names the
+        // event the rules chose (one of the provider's own names, never text from the body).
+        string body = Connected.Replace("\"subscriptionId\": \"s1\"", "\"other\": 1", System.StringComparison.Ordinal) + " x";
+
+        bool parsed = new TwoRuleParser().TryParse(body, out _, out var failure);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
+        Assert.Equal("BY_MEMBERS", failure.EventType);
+    }
+
+    [Fact]
     public void An_expected_event_type_wins_over_the_rules()
     {
         var webhookEvent = new TwoRuleParser().Parse(Connected, expectedEventType: "BY_VALUES");

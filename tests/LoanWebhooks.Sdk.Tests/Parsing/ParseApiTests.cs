@@ -320,6 +320,8 @@ public sealed class ParseApiTests
     public void Parser_options_reject_non_positive_limits()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxBodyBytes = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxBodyBytes = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxDepth = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookParserOptions { MaxDepth = -1 });
     }
 }

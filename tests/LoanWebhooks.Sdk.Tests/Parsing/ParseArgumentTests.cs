@@ -24,6 +24,14 @@ public sealed class ParseArgumentTests
     }
 
     [Fact]
+    public void A_parser_created_with_null_options_is_refused_with_ArgumentNullException_naming_them()
+    {
+        var refused = Assert.Throws<ArgumentNullException>(() => new PayitoffWebhookParser(null!));
+
+        Assert.Equal("options", refused.ParamName);
+    }
+
+    [Fact]
     public void A_string_body_of_exactly_the_limit_in_characters_parses()
     {
         var parser = new PayitoffWebhookParser(new WebhookParserOptions { MaxBodyBytes = Interrupted.Length });

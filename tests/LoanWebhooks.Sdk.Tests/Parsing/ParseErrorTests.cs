@@ -185,6 +185,31 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
+    public void A_schema_mismatch_prints_its_reason_message_event_type_and_path()
+    {
+        PayitoffWebhookParser.Default.TryParse(
+            """{ "event_type": "connectivity.interrupted", "data": { "borrower_id": 5, "servicer_id": "s-1" } }""", out _, out var failure);
+
+        Assert.Equal(WebhookParseErrorReason.SchemaMismatch, failure!.Reason);
+        Assert.Equal("connectivity.interrupted", failure.EventType);
+        Assert.NotNull(failure.JsonPath);
+        Assert.Equal(
+            $"SchemaMismatch: {failure.Message} (event type 'connectivity.interrupted') at {failure.JsonPath}",
+            failure.ToString());
+    }
+
+    [Fact]
+    public void An_error_without_event_type_or_position_prints_only_its_reason_and_message()
+    {
+        PayitoffWebhookParser.Default.TryParse(" ", out _, out var failure);
+
+        Assert.Null(failure!.EventType);
+        Assert.Null(failure.JsonPath);
+        Assert.Null(failure.LineNumber);
+        Assert.Equal($"{failure.Reason}: {failure.Message}", failure.ToString());
+    }
+
+    [Fact]
     public void Malformed_json_reports_line_and_position()
     {
         PayitoffWebhookParser.Default.TryParse("{\n\"event_type\": \"test\",\n\"data\": nope}", out _, out var failure);

@@ -1,13 +1,16 @@
+using System;
 using System.Text;
 using LoanWebhooks.Sdk.Parsing;
+using LoanWebhooks.Sdk.Payitoff;
 using LoanWebhooks.Sdk.Receeve;
 using Xunit;
 
 namespace LoanWebhooks.Sdk.Tests.Parsing;
 
 /// <summary>
-/// Which event type an error may name when the body names a known event in a version this SDK does not know: the
+/// Which event type an error may name. When the body names a known event in a version this SDK does not know: the
 /// known name plus a version of ".v" and up to nine digits; a longer version is text the body chose, and is not named.
+/// When it names a type this SDK does not know at all: only the type the caller expected, when it is that one.
 /// </summary>
 public sealed class ReportedEventTypeTests
 {
@@ -24,5 +27,39 @@ public sealed class ReportedEventTypeTests
         Assert.False(parsed);
         Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
         Assert.Equal(named, failure.EventType);
+    }
+
+    [Fact]
+    public void An_unknown_type_where_another_was_expected_is_not_named_and_the_message_says_it_is_unknown()
+    {
+        bool parsed = PayitoffWebhookParser.Default.TryParse(
+            """{ "event_type": "not.documented.yet", "data": {} }""", out _, out var failure, expectedEventType: "loan.paid_off");
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.UnexpectedEventType, failure!.Reason);
+        Assert.Null(failure.EventType);
+        Assert.Equal("The body names an event type this SDK does not know, but 'loan.paid_off' was expected.", failure.Message);
+    }
+
+    [Fact]
+    public void A_malformed_body_of_the_expected_unknown_type_names_that_type()
+    {
+        bool parsed = PayitoffWebhookParser.Default.TryParse(
+            """{ "event_type": "not.documented.yet", "data": }""", out _, out var failure, expectedEventType: "not.documented.yet");
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
+        Assert.Equal("not.documented.yet", failure.EventType);
+    }
+
+    [Fact]
+    public void A_malformed_body_of_an_unknown_type_that_was_not_expected_names_no_type()
+    {
+        bool parsed = PayitoffWebhookParser.Default.TryParse(
+            """{ "event_type": "not.documented.yet", "data": }""", out _, out var failure);
+
+        Assert.False(parsed);
+        Assert.Equal(WebhookParseErrorReason.MalformedJson, failure!.Reason);
+        Assert.Null(failure.EventType);
     }
 }

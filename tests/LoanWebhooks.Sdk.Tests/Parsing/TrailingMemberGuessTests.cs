@@ -53,6 +53,14 @@ public sealed class TrailingMemberGuessTests
     [InlineData("{\"ev\\u0065nt\":\"x\"}")]
     [InlineData("{\"event\":\"x\" // comment\n}")]
     [InlineData("{\"event\":\"x\" /* \"a\":\"b\" */}")]
+    // No quote where the value should close: the walk must stop there, not read on to the ':' before it.
+    [InlineData("{\"event\":,}")]
+    [InlineData("{\"event\"::}")]
+    // A control character (here whitespace inside the quotes) or a backslash is the last special byte before the
+    // closing quote: not an opening quote, so the walk must stop rather than take the ':' before it for a separator.
+    [InlineData("{\"event\":\t\"}")]
+    [InlineData("{\"event\":\u0001x\"}")]
+    [InlineData("{\"event\":\\x\"}")]
     public void A_body_whose_trailing_members_are_not_plain_strings_is_declined(string body)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(body);
