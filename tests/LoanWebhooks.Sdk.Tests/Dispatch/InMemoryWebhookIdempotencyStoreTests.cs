@@ -86,6 +86,59 @@ public sealed class InMemoryWebhookIdempotencyStoreTests
     }
 
     [Fact]
+    public async Task A_completed_key_is_swept_at_the_instant_its_retention_ends()
+    {
+        var store = Store(o => o.CompletedRetention = TimeSpan.FromHours(1));
+        await store.CompleteAsync(await store.ClaimAsync(Key("a")));
+
+        _time.Advance(TimeSpan.FromHours(1));
+        await store.ClaimAsync(Key("b"));
+
+        // Only "b" is held: "a" expired at that very tick, so the sweep of the next claim dropped it.
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public async Task Releasing_a_claim_again_or_after_its_key_was_swept_does_nothing()
+    {
+        var store = Store(o => o.ClaimLease = TimeSpan.FromMinutes(1));
+        var released = await store.ClaimAsync(Key("a"));
+        var swept = await store.ClaimAsync(Key("b"));
+        await store.ReleaseAsync(released);
+
+        await store.ReleaseAsync(released);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await store.ClaimAsync(Key("c"));
+        await store.ReleaseAsync(swept);
+
+        Assert.Equal(1, store.Count);
+        Assert.Equal(WebhookClaimStatus.InProgress, (await store.ClaimAsync(Key("c"))).Status);
+    }
+
+    [Fact]
+    public async Task With_every_key_in_one_bucket_keys_that_differ_in_any_part_are_different_keys()
+    {
+        var held = new WebhookIdempotencyKey(WebhookProvider.Spinwheel, "same", WebhookIdempotencyKeySource.ProviderId, "USER_CONNECTED");
+        var others = new[]
+        {
+            new WebhookIdempotencyKey(WebhookProvider.Receeve, "same", WebhookIdempotencyKeySource.ProviderId, "USER_CONNECTED"),
+            new WebhookIdempotencyKey(WebhookProvider.Spinwheel, "same", WebhookIdempotencyKeySource.BodyHash, "USER_CONNECTED"),
+            new WebhookIdempotencyKey(WebhookProvider.Spinwheel, "same", WebhookIdempotencyKeySource.ProviderId, "USER_DISCONNECTED"),
+            new WebhookIdempotencyKey(WebhookProvider.Spinwheel, "other", WebhookIdempotencyKeySource.ProviderId, "USER_CONNECTED"),
+        };
+
+        foreach (var other in others)
+        {
+            // A store of one entry has one hash bucket, so the claim of the other key finds the held key's completed
+            // entry in its bucket and compares the whole key with it.
+            var store = Store(o => o.MaxEntries = 1);
+            await store.CompleteAsync(await store.ClaimAsync(held));
+
+            Assert.Equal(WebhookClaimStatus.Claimed, (await store.ClaimAsync(other)).Status);
+        }
+    }
+
+    [Fact]
     public async Task Releasing_or_completing_an_expired_lease_does_not_touch_the_newer_claim()
     {
         var store = Store(o => o.ClaimLease = TimeSpan.FromMinutes(1));
