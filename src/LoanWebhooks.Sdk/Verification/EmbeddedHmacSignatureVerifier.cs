@@ -158,6 +158,7 @@ internal sealed class EmbeddedHmacSignatureVerifier
         }
         finally
         {
+            // Stryker disable once Statement : equivalent. Memory only: a buffer not returned to the shared pool is collected instead.
             ArrayPool<byte>.Shared.Return(scratch);
         }
     }

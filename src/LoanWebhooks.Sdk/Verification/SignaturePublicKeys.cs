@@ -141,6 +141,7 @@ internal static class SignaturePublicKeys
                 }
                 catch (CryptographicException)
                 {
+                    // Stryker disable once Statement : equivalent. Frees the key object now rather than at finalization; nothing uses it afterwards.
                     rsa.Dispose();
                     throw OptionsErrors.Invalid($"{name} names the RSA algorithm but is not a readable RSA public key.");
                 }
@@ -154,6 +155,7 @@ internal static class SignaturePublicKeys
                 }
                 catch (CryptographicException)
                 {
+                    // Stryker disable once Statement : equivalent. Frees the key object now rather than at finalization; nothing uses it afterwards.
                     ecdsa.Dispose();
                     throw OptionsErrors.Invalid($"{name} names the EC algorithm but is not a readable EC public key, or its curve is not supported on this platform.");
                 }
@@ -180,6 +182,7 @@ internal static class SignaturePublicKeys
             // Reported below, like trailing bytes.
         }
 
+        // Stryker disable once Statement : equivalent. Frees the key object now rather than at finalization; nothing uses it afterwards.
         rsa.Dispose();
         throw OptionsErrors.Invalid($"{name} is labelled RSA PUBLIC KEY but is not a readable PKCS#1 RSA public key.");
     }

@@ -112,6 +112,16 @@ public sealed class ProviderOptionsValidationTests
     }
 
     [Fact]
+    public void A_secret_without_a_header_name_fails_start_up()
+    {
+        using var services = Build(b => b.AddPayitoff(o => o.SharedSecretHeader.Secrets.Add("s3cret-Value-1")));
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("HeaderName", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_different_secret_headers_are_refused_when_configured()
     {
         var options = new PayitoffWebhookOptions().UseSharedSecretHeader("X-One", "secret-1");

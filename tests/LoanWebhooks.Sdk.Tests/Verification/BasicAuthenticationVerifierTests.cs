@@ -304,6 +304,18 @@ public sealed class BasicAuthenticationVerifierTests
     }
 
     [Fact]
+    public void Rejects_a_user_name_that_is_not_valid_unicode_naming_the_user_name_without_echoing_it()
+    {
+        const string userName = "payitoff-\uDC00-user";
+
+        var exception = Assert.Throws<ArgumentException>(() => new BasicAuthenticationCredential(userName, Password));
+
+        Assert.Equal("userName", exception.ParamName);
+        Assert.Contains("user name is not valid Unicode", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("payitoff-", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_a_password_that_is_not_valid_unicode_without_echoing_it()
     {
         const string password = "secret-\uD800-password";

@@ -98,6 +98,14 @@ public sealed class CompositeWebhookVerifierTests
     }
 
     [Fact]
+    public void Rejects_a_null_first_verifier()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new CompositeWebhookVerifier(null!, new FixedVerifier(WrongSecret)));
+
+        Assert.Contains("index 0", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Throws_for_a_null_request()
     {
         var composite = new CompositeWebhookVerifier(new FixedVerifier(WebhookVerificationResult.Verified));

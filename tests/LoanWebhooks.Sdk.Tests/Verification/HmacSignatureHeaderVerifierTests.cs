@@ -34,6 +34,17 @@ public sealed class HmacSignatureHeaderVerifierTests
     }
 
     [Fact]
+    public void A_secret_configured_twice_still_verifies()
+    {
+        // Every key is tried, with no early exit: two keys that both match must not cancel each other out.
+        var verifier = Verifier(secrets: new[] { Secret, Secret });
+
+        var result = verifier.Verify(Request(Body, Hex(Sign(Body, Secret))));
+
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+    }
+
+    [Fact]
     public void A_signature_under_an_older_secret_verifies_while_both_are_configured()
     {
         var verifier = Verifier(secrets: new[] { "new-secret-71aa", Secret });

@@ -136,6 +136,7 @@ public sealed class ReceeveSignatureVerifierTests
     [InlineData("{\"a\":0.5}", "{\"a\":5E-1}")]
     [InlineData("{\"a\":-0}", "{\"a\":0}")]
     [InlineData("{\"a\":{}}", "{\"a\":{ }}")]
+    [InlineData("{\"a\":1}", "{\"a\":1,}")]
     public void Accepts_a_payload_that_says_the_same_as_payloadAsString_in_other_order_whitespace_or_spelling(string payload, string signedText)
     {
         var result = Verifier(RsaSigner).Verify(Request(SignedBody(RsaSigner, payload, signedText)));

@@ -273,6 +273,14 @@ public sealed class SharedSecretHeaderVerifierTests
     }
 
     [Fact]
+    public void Throws_for_null_options()
+    {
+        var exception = Assert.Throws<ArgumentNullException>(() => new SharedSecretHeaderVerifier(null!));
+
+        Assert.Equal("options", exception.ParamName);
+    }
+
+    [Fact]
     public void Throws_for_a_null_request()
     {
         var verifier = CreateVerifier(Secret);

@@ -185,6 +185,7 @@ public sealed class ReceeveSignatureVerifier : IWebhookVerifier
         }
         finally
         {
+            // Stryker disable once Statement : equivalent. Memory only: a buffer not returned to the shared pool is collected instead.
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -76,6 +76,7 @@ public sealed class SpinwheelAuthenticityVerifier : IWebhookVerifier
     /// <remarks>Checks the source address first, then each header in order; returns the first failure.</remarks>
     public WebhookVerificationResult Verify(WebhookRequest request)
     {
+        // Stryker disable once Statement : equivalent. The composite it hands the request to refuses a null one with the same exception and parameter name.
         ArgumentNullException.ThrowIfNull(request);
 
         return _checks.Verify(request);
