@@ -111,6 +111,16 @@ public sealed class EnvelopeProofTests
     }
 
     [Fact]
+    public void An_unknown_Spinwheel_event_without_a_webhook_id_has_no_idempotency_key()
+    {
+        // The unknown event has no typed id, so the key comes from the scan: a missing id is no key, not an empty one.
+        var webhookEvent = SpinwheelWebhookParser.Default.Parse("""{ "eventType": "NOT_DOCUMENTED_YET", "userId": "u1" }""");
+
+        Assert.IsType<SpinwheelUnknownEvent>(webhookEvent);
+        Assert.Null(webhookEvent.IdempotencyKey);
+    }
+
+    [Fact]
     public void Payitoff_has_no_deduplication_id_so_no_idempotency_key()
     {
         var payitoff = DocumentedSampleData.Parse(WebhookProvider.Payitoff, "test");
