@@ -516,7 +516,6 @@ public abstract class WebhookParser<TEvent> : IWebhookParser, IWebhookEventTable
                 }
 
                 length += read;
-                // Stryker disable once Block : equivalent. Reads never ask past the limit plus one byte, so without it the next read asks for zero bytes, gets 0, and the body check refuses the copy as too large: the same error, one read and copy later.
                 if (length > MaxBodyBytes)
                 {
                     return null;

@@ -5,10 +5,12 @@ using System.Threading.Tasks;
 
 namespace LoanWebhooks.Sdk.Tests.Parsing;
 
-/// <summary>A body that never ends (spaces forever) and counts how many bytes its reader asked for and got.</summary>
+/// <summary>A body that never ends (spaces forever) and counts how many bytes its reader asked for and got, and how many reads asked for none.</summary>
 internal sealed class EndlessCountingStream : Stream
 {
     public long BytesRead { get; private set; }
+
+    public int ZeroByteReads { get; private set; }
 
     public override bool CanRead => true;
 
@@ -31,6 +33,7 @@ internal sealed class EndlessCountingStream : Stream
         // Fills whatever it is given, as a fast network stream with a full receive buffer would.
         buffer.Fill((byte)' ');
         BytesRead += buffer.Length;
+        ZeroByteReads += buffer.IsEmpty ? 1 : 0;
         return buffer.Length;
     }
 

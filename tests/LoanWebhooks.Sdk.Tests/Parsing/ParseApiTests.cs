@@ -66,6 +66,10 @@ public sealed class ParseApiTests
         // One byte past the limit proves the body too large; the pool's 2 MiB array must not be filled.
         Assert.Equal(WebhookParseErrorReason.BodyTooLarge, exception.Reason);
         Assert.Equal(Limit + 1, stream.BytesRead);
+
+        // Nor is anything asked for after that: to a socket or Kestrel's request body a zero-byte read means "wait
+        // until data arrives", which would hold the request until the sender sent more or gave up.
+        Assert.Equal(0, stream.ZeroByteReads);
     }
 
     [Fact]
